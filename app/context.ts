@@ -1,0 +1,15 @@
+// What the HTTP server hands to every loader and action (see server/app.ts).
+import type { Database } from "~/db/client.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    db: Database;
+    /** Per-request nonce for the Content-Security-Policy. */
+    cspNonce: string;
+  }
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export {};

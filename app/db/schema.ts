@@ -1,0 +1,383 @@
+// The whole domain model in one module: every table, enum, constraint and index.
+// Columns are camelCase here and snake_case in SQL (drizzle `casing: "snake_case"`).
+import { sql, type SQL } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  char,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const locales = ["en", "fr", "es"] as const;
+export type Locale = (typeof locales)[number];
+
+export const localeEnum = pgEnum("locale", locales);
+export const userRoleEnum = pgEnum("user_role", ["member", "secretariat", "admin"]);
+export const actorKindEnum = pgEnum("actor_kind", [
+  "state",
+  "international_organization",
+  "regional_organization",
+  "ngo",
+  "other",
+]);
+// Only meaningful for kind = 'other': what sort of actor it is.
+export const actorCategoryEnum = pgEnum("actor_category", [
+  "academia",
+  "private_sector",
+  "local_government",
+  "foundation",
+  "other",
+]);
+export const actorStatusEnum = pgEnum("actor_status", ["pending", "approved", "rejected", "suspended"]);
+export const affiliationRoleEnum = pgEnum("affiliation_role", ["focal_point", "delegate"]);
+export const affiliationStatusEnum = pgEnum("affiliation_status", ["pending", "approved", "rejected", "revoked"]);
+export const axisEnum = pgEnum("axis", ["international_law", "new_governance", "reform"]);
+export const themeEnum = pgEnum("theme", [
+  "cyber",
+  "climate_security",
+  "gender",
+  "humanitarian_law",
+  "health",
+  "information_democracy",
+  "disarmament",
+  "human_rights",
+  "institutions",
+  "other",
+]);
+export const initiativeStatusEnum = pgEnum("initiative_status", ["submitted", "active", "rejected", "closed"]);
+export const joinPolicyEnum = pgEnum("join_policy", ["open", "approval"]);
+export const participationRoleEnum = pgEnum("participation_role", ["lead", "supporter"]);
+export const participationStatusEnum = pgEnum("participation_status", ["requested", "active", "declined", "withdrawn"]);
+export const tokenPurposeEnum = pgEnum("token_purpose", ["verify_email", "reset_password"]);
+export const mailStatusEnum = pgEnum("mail_status", ["pending", "sent", "failed"]);
+export const unStatusEnum = pgEnum("un_status", ["member", "observer"]);
+export const unRegionalGroupEnum = pgEnum("un_regional_group", [
+  "african",
+  "asia_pacific",
+  "eastern_european",
+  "latin_american_caribbean",
+  "western_european_others",
+]);
+
+/** Reference data: UN member and observer states, loaded idempotently at start-up. */
+export const countries = pgTable("countries", {
+  iso3: char({ length: 3 }).primaryKey(),
+  iso2: char({ length: 2 }).notNull().unique(),
+  numericCode: char({ length: 3 }).notNull().unique(),
+  nameEn: text().notNull(),
+  nameFr: text().notNull(),
+  nameEs: text().notNull(),
+  unStatus: unStatusEnum().notNull(),
+  unRegionalGroup: unRegionalGroupEnum(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text(),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
+    role: userRoleEnum().notNull().default("member"),
+    locale: localeEnum().notNull().default("en"),
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    passwordChangedAt: timestamp({ withTimezone: true }),
+    disabledAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Case-insensitive uniqueness: Alice@x.org and alice@x.org are one account.
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_role_idx").on(t.role),
+    check("users_email_shape", sql`position('@' in ${t.email}) > 1 and length(${t.email}) <= 254`),
+  ],
+);
+
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    // SHA-256 of the random id held in the cookie: a leaked table does not leak live sessions.
+    idHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    // Set once the second factor is checked (or when the user has none).
+    mfaVerifiedAt: timestamp({ withTimezone: true }),
+    // Last time the user re-entered a password or code: gates sensitive changes.
+    reauthenticatedAt: timestamp({ withTimezone: true }),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: tokenPurposeEnum().notNull(),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("verification_tokens_user_purpose_idx").on(t.userId, t.purpose)],
+);
+
+export const actors = pgTable(
+  "actors",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: actorKindEnum().notNull(),
+    category: actorCategoryEnum(),
+    name: text().notNull(),
+    shortName: text(),
+    // For a state: the state itself. For any other actor: its headquarters country.
+    countryCode: char({ length: 3 }).references(() => countries.iso3, { onDelete: "restrict" }),
+    website: text(),
+    description: text(),
+    status: actorStatusEnum().notNull().default("pending"),
+    createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewReason: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One actor per state: a focal point claims the state, never creates a second one.
+    uniqueIndex("actors_state_country_key").on(t.countryCode).where(sql`${t.kind} = 'state'`),
+    index("actors_status_kind_name_idx").on(t.status, t.kind, t.name),
+    index("actors_status_name_idx").on(t.status, t.name),
+    check("actors_state_has_country", sql`${t.kind} <> 'state' or ${t.countryCode} is not null`),
+    check("actors_category_only_for_other", sql`${t.category} is null or ${t.kind} = 'other'`),
+    check("actors_name_not_blank", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const affiliations = pgTable(
+  "affiliations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    actorId: uuid()
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    role: affiliationRoleEnum().notNull().default("delegate"),
+    status: affiliationStatusEnum().notNull().default("pending"),
+    message: text(),
+    reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewReason: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("affiliations_user_actor_key").on(t.userId, t.actorId),
+    index("affiliations_actor_status_idx").on(t.actorId, t.status),
+    index("affiliations_status_created_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export const initiatives = pgTable(
+  "initiatives",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    title: text().notNull(),
+    summary: text().notNull(),
+    description: text().notNull().default(""),
+    goals: text().notNull().default(""),
+    axis: axisEnum().notNull(),
+    theme: themeEnum().notNull(),
+    status: initiativeStatusEnum().notNull().default("submitted"),
+    joinPolicy: joinPolicyEnum().notNull().default("open"),
+    launchedOn: date({ mode: "string" }),
+    proposedByActorId: uuid().references(() => actors.id, { onDelete: "set null" }),
+    proposedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewReason: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // 'simple' configuration: titles come in several languages, so no language-specific stemming.
+    search: tsvector().generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', coalesce(${initiatives.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${initiatives.summary}, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    index("initiatives_search_idx").using("gin", t.search),
+    index("initiatives_status_axis_created_idx").on(t.status, t.axis, t.createdAt),
+    index("initiatives_status_theme_created_idx").on(t.status, t.theme, t.createdAt),
+    index("initiatives_status_created_idx").on(t.status, t.createdAt),
+    index("initiatives_proposed_by_actor_idx").on(t.proposedByActorId),
+    check("initiatives_slug_shape", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("initiatives_title_not_blank", sql`length(trim(${t.title})) > 0`),
+  ],
+);
+
+export const participations = pgTable(
+  "participations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Actors are suspended, never deleted, while they have a record of participation.
+    actorId: uuid()
+      .notNull()
+      .references(() => actors.id, { onDelete: "restrict" }),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    role: participationRoleEnum().notNull().default("supporter"),
+    status: participationStatusEnum().notNull().default("active"),
+    signedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    signedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The Alliance's rule in the schema: one row per actor and initiative, nothing shared.
+    unique("participations_actor_initiative_key").on(t.actorId, t.initiativeId),
+    index("participations_initiative_status_role_idx").on(t.initiativeId, t.status, t.role),
+    index("participations_actor_status_idx").on(t.actorId, t.status),
+  ],
+);
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    place: text(),
+    onlineUrl: text(),
+    agenda: text().notNull().default(""),
+    createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("meetings_initiative_starts_idx").on(t.initiativeId, t.startsAt),
+    check("meetings_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Append-only: a trigger (see drizzle/0001_*.sql) refuses UPDATE, DELETE and TRUNCATE. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // No cascade: users are disabled, never deleted, so history keeps its authors.
+    userId: uuid().references(() => users.id, { onDelete: "restrict" }),
+    action: text().notNull(),
+    subjectType: text().notNull(),
+    subjectId: text(),
+    ip: text(),
+    userAgent: text(),
+    data: jsonb().$type<{ before?: unknown; after?: unknown; [key: string]: unknown }>(),
+  },
+  (t) => [
+    index("audit_events_occurred_idx").on(t.occurredAt.desc()),
+    index("audit_events_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_events_user_idx").on(t.userId),
+  ],
+);
+
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    toAddress: text().notNull(),
+    locale: localeEnum().notNull().default("en"),
+    template: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text().notNull(),
+    status: mailStatusEnum().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("mail_outbox_status_next_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** Fixed-window counters shared by every app instance (sign-in, sign-up, resets). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    hits: integer().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_expires_idx").on(t.expiresAt)],
+);
+
+/** Which demo or reference data loads have run, so start-up work stays idempotent. */
+export const dataLoads = pgTable("data_loads", {
+  name: text().primaryKey(),
+  loadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  demo: boolean().notNull().default(false),
+});
+
+export type User = typeof users.$inferSelect;
+export type Actor = typeof actors.$inferSelect;
+export type Initiative = typeof initiatives.$inferSelect;
+export type Participation = typeof participations.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
+export type Country = typeof countries.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ActorKind = (typeof actorKindEnum.enumValues)[number];
+export type Axis = (typeof axisEnum.enumValues)[number];
+export type Theme = (typeof themeEnum.enumValues)[number];
+export type UserRole = (typeof userRoleEnum.enumValues)[number];

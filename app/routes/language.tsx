@@ -1,0 +1,21 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { supportedLanguages } from "~/i18n/config";
+import { localeCookie } from "~/i18n/i18next.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+const languageChoice = z.object({ lng: z.enum(supportedLanguages), redirectTo: z.string().optional() });
+
+// Public: anyone may choose the language they read the portal in.
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = languageChoice.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Unknown language", { status: 400 });
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    status: 303,
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.lng) },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}
