@@ -1,0 +1,35 @@
+// The auth settings, derived once from the validated environment.
+import crypto from "node:crypto";
+import { getEnv } from "~/env.server";
+
+export interface AuthConfig {
+  sessionSecrets: string[];
+  secureCookies: boolean;
+  staffMfaRequired: boolean;
+  /** AES-256 key that encrypts TOTP secrets at rest. */
+  totpKey: Buffer;
+}
+
+let cached: AuthConfig | undefined;
+
+export function authConfig(): AuthConfig {
+  if (cached) return cached;
+  const env = getEnv();
+  cached = {
+    sessionSecrets: env.sessionSecrets,
+    secureCookies: env.secureCookies,
+    staffMfaRequired: env.staffMfa === "required",
+    // TOTP_ENCRYPTION_KEY keeps TOTP secrets readable when SESSION_SECRET rotates; without it the
+    // key is derived from the oldest session secret, which rotation keeps longest.
+    totpKey: Buffer.from(
+      crypto.hkdfSync(
+        "sha256",
+        process.env.TOTP_ENCRYPTION_KEY ?? env.sessionSecrets[env.sessionSecrets.length - 1] ?? "",
+        "alliance-portal",
+        "totp-secret",
+        32,
+      ),
+    ),
+  };
+  return cached;
+}

@@ -1,0 +1,161 @@
+// Who may do what: the one place. Every loader and action starts with one of these guards
+// (or is listed in PUBLIC_ROUTES); tests/integration/guard-coverage.test.ts enforces it.
+// Guards throw a redirect (not signed in, unverified, second factor pending) or a 403.
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
+import { affiliations, participations } from "~/db/schema";
+import { authConfig } from "./config.server";
+import { isStaffRole, loadSession, readSessionId, type CurrentSession, type SessionUser } from "./session.server";
+
+export interface GuardArgs {
+  request: Request;
+  context: AppLoadContext;
+}
+
+/** Route ids whose loaders and actions anyone may call. Everything else is denied by default. */
+export const PUBLIC_ROUTES = new Set([
+  "root",
+  "routes/_index",
+  "routes/$",
+  "routes/language",
+  "routes/initiatives._index",
+  "routes/initiatives.$slug",
+  "routes/actors._index",
+  "routes/actors.$id",
+  "routes/api.v1.initiatives",
+  "routes/api.v1.initiatives.$slug",
+  "routes/api.v1.actors",
+  "routes/signup",
+  "routes/login",
+  "routes/forgot-password",
+  "routes/reset-password",
+  "routes/verify-email",
+]);
+
+const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();
+
+/** The signed-in session, or null. Cached per request: several guards cost one query. */
+export function getSession({ request, context }: GuardArgs): Promise<CurrentSession | null> {
+  let pending = sessionCache.get(request);
+  if (!pending) {
+    pending = readSessionId(request).then((id) => (id ? loadSession(context.db, id) : null));
+    sessionCache.set(request, pending);
+  }
+  return pending;
+}
+
+export async function getOptionalUser(args: GuardArgs): Promise<SessionUser | null> {
+  const session = await getSession(args);
+  return session?.mfaVerified ? session.user : null;
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+function forbidden(): never {
+  throw new Response("Forbidden", { status: 403 });
+}
+
+/** Signed in, with the second factor checked when the account has one. */
+export async function requireSession(args: GuardArgs): Promise<CurrentSession> {
+  const session = await getSession(args);
+  if (!session) loginRedirect(args.request);
+  if (!session.mfaVerified) throw redirect("/login/two-factor");
+  return session;
+}
+
+export async function requireUser(args: GuardArgs): Promise<SessionUser> {
+  return (await requireSession(args)).user;
+}
+
+/** Only signed-out visitors (sign-up, sign-in pages). */
+export async function requireAnonymous(args: GuardArgs): Promise<void> {
+  const session = await getSession(args);
+  if (session?.mfaVerified) throw redirect("/account");
+}
+
+/** A signed-in user whose email is verified; staff must also have two-factor when it is required. */
+export async function requireVerifiedUser(args: GuardArgs): Promise<SessionUser> {
+  const user = await requireUser(args);
+  if (!user.emailVerified) throw redirect("/verify-email");
+  if (isStaffRole(user.role) && !user.totpEnabled && authConfig().staffMfaRequired) {
+    throw redirect("/account/two-factor?required=1");
+  }
+  return user;
+}
+
+export async function requireStaff(args: GuardArgs): Promise<SessionUser> {
+  const user = await requireVerifiedUser(args);
+  if (!isStaffRole(user.role)) forbidden();
+  return user;
+}
+
+export async function requireAdmin(args: GuardArgs): Promise<SessionUser> {
+  const user = await requireVerifiedUser(args);
+  if (user.role !== "admin") forbidden();
+  return user;
+}
+
+/** A member whose affiliation to this actor the secretariat approved. */
+export async function requireRepresentative(args: GuardArgs, actorId: string): Promise<SessionUser> {
+  const user = await requireVerifiedUser(args);
+  const [row] = await args.context.db
+    .select({ id: affiliations.id })
+    .from(affiliations)
+    .where(and(eq(affiliations.userId, user.id), eq(affiliations.actorId, actorId), eq(affiliations.status, "approved")));
+  if (!row) forbidden();
+  return user;
+}
+
+/** A representative of an actor that actively leads this initiative. */
+export async function requireInitiativeLead(args: GuardArgs, initiativeId: string): Promise<SessionUser> {
+  const user = await requireVerifiedUser(args);
+  const [row] = await args.context.db
+    .select({ id: participations.id })
+    .from(participations)
+    .innerJoin(affiliations, eq(affiliations.actorId, participations.actorId))
+    .where(
+      and(
+        eq(participations.initiativeId, initiativeId),
+        eq(participations.role, "lead"),
+        eq(participations.status, "active"),
+        eq(affiliations.userId, user.id),
+        eq(affiliations.status, "approved"),
+      ),
+    )
+    .limit(1);
+  if (!row) forbidden();
+  return user;
+}
+
+export type Action = "review" | "read:audit" | "manage:staff" | "represent" | "propose:initiative";
+
+export interface PermissionSubject {
+  /** The actor the action is about, when there is one. */
+  actorId?: string;
+  /** Actors the user represents (approved affiliations), loaded by the page. */
+  representedActorIds?: readonly string[];
+}
+
+/** For the UI only (which buttons to show); the guards above are what protect the server. */
+export function can(
+  user: Pick<SessionUser, "role" | "emailVerified"> | null,
+  action: Action,
+  subject: PermissionSubject = {},
+): boolean {
+  if (!user || !user.emailVerified) return false;
+  switch (action) {
+    case "review":
+    case "read:audit":
+      return isStaffRole(user.role);
+    case "manage:staff":
+      return user.role === "admin";
+    case "represent":
+    case "propose:initiative":
+      return subject.actorId !== undefined && (subject.representedActorIds ?? []).includes(subject.actorId);
+  }
+}

@@ -1,0 +1,208 @@
+// Server-side sessions. The cookie carries only a random id (256 bits), signed; the row
+// (keyed by the id's SHA-256) says whose session it is and until when. Deleting the row
+// ends the session everywhere, so logout, "sign out other devices" and disabling a user
+// take effect on the very next request.
+import { createCookie, type Cookie } from "@remix-run/node";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import type { Executor } from "~/db/client.server";
+import { sessions, users, type UserRole } from "~/db/schema";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { authConfig } from "./config.server";
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Staff hold the keys to every actor, so their sessions are short. */
+export const SESSION_LIMITS: Record<"staff" | "member", { idleMs: number; absoluteMs: number }> = {
+  staff: { idleMs: 30 * MINUTE, absoluteMs: 12 * HOUR },
+  member: { idleMs: 7 * DAY, absoluteMs: 30 * DAY },
+};
+
+// Writing last_seen on every request would turn reads into writes; a minute of slack is enough.
+const LAST_SEEN_GRANULARITY_MS = MINUTE;
+
+export function isStaffRole(role: UserRole): boolean {
+  return role === "secretariat" || role === "admin";
+}
+
+function limitsFor(role: UserRole) {
+  return isStaffRole(role) ? SESSION_LIMITS.staff : SESSION_LIMITS.member;
+}
+
+let cookie: Cookie | undefined;
+export function sessionCookie(): Cookie {
+  if (cookie) return cookie;
+  const config = authConfig();
+  // __Host- binds the cookie to this exact origin (Secure, Path=/, no Domain): browsers refuse it over http.
+  cookie = createCookie(config.secureCookies ? "__Host-session" : "session", {
+    httpOnly: true,
+    secure: config.secureCookies,
+    sameSite: "lax",
+    path: "/",
+    secrets: config.sessionSecrets,
+  });
+  return cookie;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  locale: "en" | "fr" | "es";
+  emailVerified: boolean;
+  totpEnabled: boolean;
+}
+
+export interface CurrentSession {
+  idHash: string;
+  user: SessionUser;
+  createdAt: Date;
+  mfaVerified: boolean;
+  reauthenticatedAt: Date | null;
+}
+
+export interface SessionOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Starts a new session (never reuses an old id: rotation on every sign-in). Returns the raw id for the cookie. */
+export async function createSession(
+  db: Executor,
+  input: { userId: string; role: UserRole; mfaVerified: boolean; origin: SessionOrigin; now?: Date },
+): Promise<string> {
+  const now = input.now ?? new Date();
+  const id = randomToken();
+  await db.insert(sessions).values({
+    idHash: sha256(id),
+    userId: input.userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + limitsFor(input.role).absoluteMs),
+    mfaVerifiedAt: input.mfaVerified ? now : null,
+    reauthenticatedAt: now,
+    ip: input.origin.ip,
+    userAgent: input.origin.userAgent?.slice(0, 500) ?? null,
+  });
+  return id;
+}
+
+/** The live session for a raw id, or null. Expired sessions (idle or absolute) are deleted. */
+export async function loadSession(db: Executor, rawId: string, now = new Date()): Promise<CurrentSession | null> {
+  const idHash = sha256(rawId);
+  const [row] = await db
+    .select({
+      idHash: sessions.idHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      mfaVerifiedAt: sessions.mfaVerifiedAt,
+      reauthenticatedAt: sessions.reauthenticatedAt,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        locale: users.locale,
+        emailVerifiedAt: users.emailVerifiedAt,
+        totpEnabledAt: users.totpEnabledAt,
+        disabledAt: users.disabledAt,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, idHash));
+  if (!row) return null;
+  const limits = limitsFor(row.user.role);
+  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs;
+  const absoluteExpired = now.getTime() >= row.expiresAt.getTime();
+  // A session created before a privilege change still carries the member's long limits.
+  const overStaffLimit = now.getTime() - row.createdAt.getTime() > limits.absoluteMs;
+  if (idleExpired || absoluteExpired || overStaffLimit || row.user.disabledAt) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  }
+  return {
+    idHash,
+    createdAt: row.createdAt,
+    mfaVerified: row.mfaVerifiedAt !== null,
+    reauthenticatedAt: row.reauthenticatedAt,
+    user: {
+      id: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      role: row.user.role,
+      locale: row.user.locale,
+      emailVerified: row.user.emailVerifiedAt !== null,
+      totpEnabled: row.user.totpEnabledAt !== null,
+    },
+  };
+}
+
+export async function deleteSession(db: Executor, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** Ends every session of a user, or every one but the current. Returns how many ended. */
+export async function deleteUserSessions(db: Executor, userId: string, exceptIdHash?: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(exceptIdHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, exceptIdHash)) : eq(sessions.userId, userId))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
+}
+
+export async function markSessionMfaVerified(db: Executor, idHash: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ mfaVerifiedAt: now, reauthenticatedAt: now }).where(eq(sessions.idHash, idHash));
+}
+
+export async function markSessionReauthenticated(db: Executor, idHash: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ reauthenticatedAt: now }).where(eq(sessions.idHash, idHash));
+}
+
+export const REAUTHENTICATION_WINDOW_MS = 10 * MINUTE;
+
+export function isRecentlyAuthenticated(session: CurrentSession, now = new Date()): boolean {
+  return session.reauthenticatedAt !== null && now.getTime() - session.reauthenticatedAt.getTime() <= REAUTHENTICATION_WINDOW_MS;
+}
+
+export interface ActiveSessionInfo {
+  idHash: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function listActiveSessions(db: Executor, userId: string, now = new Date()): Promise<ActiveSessionInfo[]> {
+  return db
+    .select({
+      idHash: sessions.idHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), sql`${sessions.expiresAt} > ${now.toISOString()}::timestamptz`))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Reads the raw session id from the request's cookie (null when absent or badly signed). */
+export async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length >= 32 && value.length <= 100 ? value : null;
+}
+
+export async function sessionCookieHeader(rawId: string): Promise<string> {
+  return sessionCookie().serialize(rawId);
+}
+
+export async function clearSessionCookieHeader(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
