@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     db: Database;
     /** Per-request nonce for the Content-Security-Policy. */
     cspNonce: string;
+    /** The client's address as Express sees it (trust proxy applied); null when unknown. */
+    clientIp: string | null;
   }
   interface Future {
     v3_singleFetch: true;
