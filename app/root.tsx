@@ -17,7 +17,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { fallbackLanguage } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
-import stylesheet from "~/styles/tailwind.css?url";
+import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [

@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
+import { getEnv } from "~/env.server";
 import { fallbackLanguage, i18nOptions, supportedLanguages } from "./config";
 import { resources } from "./resources";
 
@@ -8,7 +9,7 @@ export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  secure: getEnv().secureCookies,
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -1,0 +1,165 @@
+// The HTTP layer around the Remix application: security headers, static files, health
+// endpoints and request logs. Kept apart from server/index.ts (which owns the process:
+// environment, database, signals) so tests can mount it on an ephemeral port.
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type ErrorRequestHandler, type Response } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { DbHandle } from "~/db/client.server";
+import type { Env } from "~/env.server";
+
+export interface CreateAppOptions {
+  database: DbHandle;
+  /** The Remix server build, or a function returning it (development reloads it on every change). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  env: Pick<Env, "nodeEnv" | "isProduction" | "trustProxy" | "appUrl">;
+  logger: Logger;
+  /** Folder holding favicon, robots.txt and the Remix client build (public/build). */
+  publicDir?: string;
+  /** How long /readyz waits for the database before answering 503. */
+  readinessTimeoutMs?: number;
+}
+
+// Query parameters that may carry one-time credentials (verification and reset links).
+const SECRET_PARAMS = /token|code|secret|password|key|signature/i;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The request target as logged: single-use tokens in query strings must not reach the logs. */
+export function redactUrl(url: string): string {
+  const queryStart = url.indexOf("?");
+  if (queryStart === -1) return url;
+  const params = new URLSearchParams(url.slice(queryStart + 1));
+  for (const name of new Set(params.keys())) {
+    if (SECRET_PARAMS.test(name)) params.set(name, "[redacted]");
+  }
+  return `${url.slice(0, queryStart)}?${params.toString()}`;
+}
+
+function nonceOf(res: Response): string {
+  return res.locals.cspNonce as string;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createApp(options: CreateAppOptions): express.Express {
+  const { database, env, logger } = options;
+  const publicDir = options.publicDir ?? path.resolve("public");
+  const readinessTimeoutMs = options.readinessTimeoutMs ?? 2_000;
+  const app = express();
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId(req, res) {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      // Load balancers probe the health endpoints every few seconds: log them only when they fail.
+      customLogLevel(req, res, error) {
+        if (error || res.statusCode >= 500) return "error";
+        const url = req.url ?? "";
+        if (url === "/healthz" || url === "/readyz") return "silent";
+        return "info";
+      },
+      customSuccessMessage: (req, res) => `${req.method} ${res.statusCode}`,
+      serializers: {
+        req: (req: { id: string; method: string; url: string; raw: express.Request }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactUrl(req.url),
+          ip: req.raw.ip,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+
+  const httpsOnly = env.appUrl?.startsWith("https://") ?? false;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: [(_req, res) => `'nonce-${nonceOf(res as Response)}'`, "'strict-dynamic'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          // The Remix dev server pushes rebuilds over a websocket on its own port.
+          connectSrc: env.nodeEnv === "development" ? ["'self'", "ws://localhost:*", "http://localhost:*"] : ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          ...(httpsOnly ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: env.isProduction ? { maxAge: 63_072_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      xContentTypeOptions: true,
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+
+  app.get("/readyz", async (_req, res) => {
+    res.set("Cache-Control", "no-store");
+    try {
+      await withTimeout(database.ping(), readinessTimeoutMs);
+      res.json({ status: "ok", database: "ok" });
+    } catch (error) {
+      logger.warn({ err: error }, "readiness check failed: the database does not answer");
+      res.status(503).json({ status: "unavailable", database: "unreachable" });
+    }
+  });
+
+  app.use(compression());
+
+  // Fingerprinted by the Remix compiler: a changed file gets a new name, so caching forever is safe.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use("/build", (_req, res) => {
+    res.status(404).type("text/plain").send("Not found");
+  });
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: env.nodeEnv,
+      getLoadContext: (req, res) => ({ db: database.db, cspNonce: nonceOf(res), clientIp: req.ip ?? null }),
+    }),
+  );
+
+  const handleError: ErrorRequestHandler = (error, req, res, next) => {
+    req.log.error({ err: error }, "unhandled error");
+    if (res.headersSent) return next(error);
+    res.status(500).type("text/plain").send("Internal Server Error");
+  };
+  app.use(handleError);
+
+  return app;
+}

@@ -1,0 +1,155 @@
+// The portal's process: validate the environment, open the database (migrating it and, on
+// the embedded engine, loading the demo data once), serve HTTP, and shut down cleanly.
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { pino, type Logger } from "pino";
+import { openAppDatabase, type AppDatabase } from "~/db/bootstrap.server";
+import type { DemoAccount } from "~/db/seed/demo.server";
+import { DatabaseLockedError } from "~/db/pglite-lock.server";
+import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
+import { createApp } from "./app";
+
+const BUILD_PATH = path.resolve("build/index.js");
+/** In-flight requests get this long to finish after SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+async function importBuild(): Promise<ServerBuild> {
+  if (!fs.existsSync(BUILD_PATH)) fail(`No Remix build at ${BUILD_PATH}: run \`npm run build\` first.`);
+  // The query string defeats the ESM module cache, so development picks up each rebuild.
+  const url = pathToFileURL(BUILD_PATH);
+  url.searchParams.set("t", String(fs.statSync(BUILD_PATH).mtimeMs));
+  return (await import(url.href)) as ServerBuild;
+}
+
+/** In development, reload the build whenever `remix dev` rewrites it, then tell it we are ready. */
+function watchBuild(onBuild: (build: ServerBuild) => void, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = fs.watch(path.dirname(BUILD_PATH), (_event, file) => {
+    if (file !== path.basename(BUILD_PATH)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      importBuild()
+        .then(async (build) => {
+          onBuild(build);
+          await broadcastDevReady(build);
+        })
+        .catch((error: unknown) => logger.error({ err: error }, "could not reload the Remix build"));
+    }, 100);
+  });
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
+}
+
+function printBanner(env: Env, url: string, database: AppDatabase): void {
+  const lines = [
+    "",
+    `  Alliance Partner Portal is running at ${url}`,
+    `  Database: ${database.handle.engine === "pglite" ? `embedded PGlite in ${path.resolve(env.pgliteDir)}` : "PostgreSQL (DATABASE_URL)"}`,
+  ];
+  if (database.seeded) lines.push("  Demo data loaded on this first start.");
+  const accounts: DemoAccount[] = database.demoAccounts ?? [];
+  if (accounts.length > 0) {
+    const emailWidth = Math.max(5, ...accounts.map((a) => a.email.length));
+    const passwordWidth = Math.max(8, ...accounts.map((a) => a.password.length));
+    const roleWidth = Math.max(4, ...accounts.map((a) => a.role.length));
+    lines.push("", "  Demo accounts:", "");
+    lines.push(`    ${"Email".padEnd(emailWidth)}  ${"Password".padEnd(passwordWidth)}  ${"Role".padEnd(roleWidth)}  Who`);
+    for (const a of accounts) {
+      lines.push(`    ${a.email.padEnd(emailWidth)}  ${a.password.padEnd(passwordWidth)}  ${a.role.padEnd(roleWidth)}  ${a.description}`);
+    }
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+}
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) fail(error.message);
+    throw error;
+  }
+  const logger = pino({ level: env.logLevel });
+
+  let database: AppDatabase;
+  try {
+    database = await openAppDatabase(env);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) fail(error.message);
+    throw error;
+  }
+
+  let build = await importBuild();
+  const app = createApp({
+    database: database.handle,
+    build: env.nodeEnv === "development" ? async () => build : build,
+    env,
+    logger,
+  });
+
+  // Without HOST, Node listens on every interface (IPv6 and IPv4).
+  const server: Server = env.host ? app.listen(env.port, env.host) : app.listen(env.port);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.port;
+  const url = env.appUrl ?? `http://localhost:${port}`;
+  logger.info({ url, engine: database.handle.engine, nodeEnv: env.nodeEnv }, "listening");
+  printBanner(env, url, database);
+
+  let stopWatching: (() => void) | undefined;
+  if (env.nodeEnv === "development") {
+    stopWatching = watchBuild((next) => {
+      build = next;
+    }, logger);
+    await broadcastDevReady(build);
+  }
+
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      logger.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(1);
+    }
+    shuttingDown = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    stopWatching?.();
+    const forceClose = setTimeout(() => {
+      logger.warn("requests still open after the grace period: closing their connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    forceClose.unref();
+    server.close(() => {
+      clearTimeout(forceClose);
+      database.handle
+        .close()
+        .catch((error: unknown) => logger.error({ err: error }, "could not close the database cleanly"))
+        .finally(() => {
+          logger.info("stopped");
+          logger.flush();
+          process.exit(0);
+        });
+    });
+    // Keep-alive connections with no request in progress would otherwise hold close() open.
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Could not start the server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
