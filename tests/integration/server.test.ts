@@ -1,0 +1,281 @@
+// The Express layer around Remix: health and readiness, security headers with a per-request
+// CSP nonce that really reaches Remix's inline scripts, caching of fingerprinted assets.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { Server } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import { Scripts, ScrollRestoration } from "@remix-run/react";
+import { pino } from "pino";
+import postgres from "postgres";
+import { createElement } from "react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, redactUrl } from "../../server/app";
+import { createDb, migrateDb, type DbHandle } from "~/db/client.server";
+import * as entryServer from "~/entry.server";
+import { useNonce } from "~/utils/nonce";
+
+const adminUrl = process.env.DATABASE_URL;
+
+/** A fresh database for this file: its own PostgreSQL database when DATABASE_URL is set, else PGlite in memory. */
+async function freshDatabase(): Promise<{ handle: DbHandle; url?: string; name?: string; drop(): Promise<void> }> {
+  if (!adminUrl) {
+    const handle = await createDb({ pgliteDir: "memory://" });
+    await migrateDb(handle);
+    return { handle, drop: async () => handle.close() };
+  }
+  const name = `srv_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await createDb({ databaseUrl: url.href, poolSize: 2, connectTimeoutSeconds: 2 });
+  await migrateDb(handle);
+  return {
+    handle,
+    url: url.href,
+    name,
+    async drop() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+function TestDocument() {
+  const nonce = useNonce();
+  return createElement(
+    "html",
+    { lang: "en" },
+    createElement("head", null, createElement("title", null, "test")),
+    createElement(
+      "body",
+      null,
+      createElement("p", null, "hello"),
+      createElement(ScrollRestoration, { nonce }),
+      createElement(Scripts, { nonce }),
+    ),
+  );
+}
+
+/** A one-route Remix build that goes through the application's real entry.server. */
+const build: ServerBuild = {
+  mode: "production",
+  entry: { module: entryServer },
+  routes: { root: { id: "root", path: "", module: { default: TestDocument } } },
+  assets: {
+    entry: { module: "/build/entry.client-TEST.js", imports: [] },
+    routes: {
+      root: {
+        id: "root",
+        path: "",
+        module: "/build/root-TEST.js",
+        hasAction: false,
+        hasLoader: false,
+        hasClientAction: false,
+        hasClientLoader: false,
+        hasErrorBoundary: false,
+      },
+    },
+    url: "/build/manifest-TEST.js",
+    version: "test",
+  },
+  publicPath: "/build/",
+  assetsBuildDirectory: "public/build",
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: true,
+  },
+  isSpaMode: false,
+};
+
+const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), "srv-public-"));
+fs.mkdirSync(path.join(publicDir, "build", "_assets"), { recursive: true });
+fs.writeFileSync(path.join(publicDir, "build", "_assets", "app-ABC123.css"), "body{margin:0}");
+fs.writeFileSync(path.join(publicDir, "robots.txt"), "User-agent: *\n");
+
+const logger = pino({ level: "silent" });
+
+async function listen(handle: DbHandle, isProduction: boolean): Promise<{ base: string; server: Server }> {
+  const app = createApp({
+    database: handle,
+    build,
+    env: { nodeEnv: isProduction ? "production" : "test", isProduction, trustProxy: false, appUrl: undefined },
+    logger,
+    publicDir,
+    readinessTimeoutMs: 1_500,
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+describe("HTTP server", () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    ({ server, base } = await listen(database.handle, true));
+  }, 60_000);
+
+  afterAll(async () => {
+    await close(server);
+    await database.drop();
+    fs.rmSync(publicDir, { recursive: true, force: true });
+  });
+
+  it("answers /healthz while the process lives", async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers /readyz with 200 while the database answers", async () => {
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("puts an enforced nonce CSP and the other security headers on HTML, with the nonce on every inline script", async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(response.headers.get("content-security-policy-report-only")).toBeNull();
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(Buffer.from(nonce ?? "", "base64")).toHaveLength(16);
+    for (const directive of [
+      "default-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    expect(response.headers.get("x-powered-by")).toBeNull();
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("uses a new nonce for every request", async () => {
+    const nonces = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const response = await fetch(`${base}/`);
+        await response.text();
+        return response.headers.get("content-security-policy");
+      }),
+    );
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  it("caches fingerprinted build assets forever and other public files briefly", async () => {
+    const asset = await fetch(`${base}/build/_assets/app-ABC123.css`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await asset.text()).toBe("body{margin:0}");
+
+    const missing = await fetch(`${base}/build/_assets/gone-XYZ.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/^text\/plain/);
+
+    const robots = await fetch(`${base}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get("cache-control")).toBe("public, max-age=3600");
+  });
+
+  it("keeps a request id the client or load balancer sent, and refuses odd ones", async () => {
+    const kept = await fetch(`${base}/healthz`, { headers: { "x-request-id": "lb-1234.abc" } });
+    expect(kept.headers.get("x-request-id")).toBe("lb-1234.abc");
+    const replaced = await fetch(`${base}/healthz`, { headers: { "x-request-id": "<script>" } });
+    expect(replaced.headers.get("x-request-id")).not.toBe("<script>");
+  });
+
+  it("sends HSTS only in production", async () => {
+    const dev = await listen(database.handle, false);
+    try {
+      const response = await fetch(`${dev.base}/healthz`);
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+      expect(response.headers.get("content-security-policy")).toContain("'strict-dynamic'");
+    } finally {
+      await close(dev.server);
+    }
+  });
+});
+
+describe("readiness when the database is gone", () => {
+  it("answers 503 once the database is closed", async () => {
+    const database = await freshDatabase();
+    const { server, base } = await listen(database.handle, true);
+    try {
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      await database.handle.close();
+      const response = await fetch(`${base}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      await close(server);
+      await database.drop();
+    }
+  }, 60_000);
+
+  // Only a PostgreSQL server can go away and come back while the app keeps running.
+  it.runIf(Boolean(adminUrl))(
+    "answers 503 while PostgreSQL refuses connections and 200 again once it accepts them, without a restart",
+    async () => {
+      const database = await freshDatabase();
+      const admin = postgres(adminUrl ?? "", { max: 1, onnotice: () => {} });
+      const { server, base } = await listen(database.handle, true);
+      try {
+        const readiness = () => fetch(`${base}/readyz`).then((response) => response.status);
+        expect(await readiness()).toBe(200);
+        await admin.unsafe(`alter database ${database.name} allow_connections false`);
+        await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database.name ?? ""}`;
+        await expect.poll(readiness, { timeout: 10_000, interval: 200 }).toBe(503);
+        await admin.unsafe(`alter database ${database.name} allow_connections true`);
+        // A load balancer polls too: the first probe may still meet a connection that is being re-opened.
+        await expect.poll(readiness, { timeout: 10_000, interval: 200 }).toBe(200);
+      } finally {
+        await admin.unsafe(`alter database ${database.name} allow_connections true`);
+        await admin.end({ timeout: 5 });
+        await close(server);
+        await database.drop();
+      }
+    },
+    60_000,
+  );
+});
+
+describe("request logs", () => {
+  it("never contain single-use tokens from query strings", () => {
+    expect(redactUrl("/reset-password?token=abc123&lng=fr")).toBe("/reset-password?token=%5Bredacted%5D&lng=fr");
+    expect(redactUrl("/verify-email?code=9&resetKey=x")).toBe("/verify-email?code=%5Bredacted%5D&resetKey=%5Bredacted%5D");
+    expect(redactUrl("/initiatives?q=cyber&page=2")).toBe("/initiatives?q=cyber&page=2");
+    expect(redactUrl("/initiatives")).toBe("/initiatives");
+  });
+});

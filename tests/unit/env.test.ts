@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { InvalidEnvironmentError, parseEnv } from "~/env.server";
+
+const SECRET = "a-long-enough-secret-for-signing-cookies-0123456789";
+
+describe("parseEnv", () => {
+  it("gives the zero-configuration defaults", () => {
+    const env = parseEnv({ NODE_ENV: "test" });
+    expect(env).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      databasePoolSize: 10,
+      pgliteDir: "./data/pglite",
+      mailDir: "./data/mail",
+      staffMfa: "optional",
+      logLevel: "silent",
+      trustProxy: false,
+      secureCookies: false,
+    });
+    expect(env.sessionSecrets).toHaveLength(1);
+  });
+
+  it("lists every invalid variable in one message", () => {
+    let failure: unknown;
+    try {
+      parseEnv({ NODE_ENV: "staging", PORT: "http", DATABASE_URL: "mysql://db", LOG_LEVEL: "loud", APP_URL: "portal" });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(InvalidEnvironmentError);
+    const message = (failure as Error).message;
+    for (const name of ["NODE_ENV", "PORT", "DATABASE_URL", "LOG_LEVEL", "APP_URL"]) expect(message).toContain(name);
+  });
+
+  it("requires SESSION_SECRET in production on PostgreSQL, and long secrets everywhere", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/portal" })).toThrow(/SESSION_SECRET/);
+    expect(() => parseEnv({ NODE_ENV: "test", SESSION_SECRET: "short" })).toThrow(/at least 32/);
+    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/portal", SESSION_SECRET: ` ${SECRET}-new, ${SECRET}-old ` });
+    expect(env.sessionSecrets).toEqual([`${SECRET}-new`, `${SECRET}-old`]);
+    expect(env.staffMfa).toBe("required");
+  });
+
+  it("keeps a generated secret beside the embedded database so sessions survive restarts", () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "srv-env-"));
+    try {
+      const source = { NODE_ENV: "production", PGLITE_DIR: path.join(folder, "pglite") };
+      const first = parseEnv(source).sessionSecrets;
+      expect(parseEnv(source).sessionSecrets).toEqual(first);
+      expect(fs.readFileSync(path.join(folder, "session-secret"), "utf8")).toBe(first[0]);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("marks cookies Secure only in production behind https, unless told otherwise", () => {
+    const base = { SESSION_SECRET: SECRET };
+    expect(parseEnv({ ...base, NODE_ENV: "production", APP_URL: "https://portal.example.org" }).secureCookies).toBe(true);
+    expect(parseEnv({ ...base, NODE_ENV: "production", APP_URL: "http://localhost:3000" }).secureCookies).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: "production" }).secureCookies).toBe(false);
+    expect(
+      parseEnv({ ...base, NODE_ENV: "production", APP_URL: "https://portal.example.org", INSECURE_COOKIES: "1" }).secureCookies,
+    ).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: "development", APP_URL: "https://portal.example.org" }).secureCookies).toBe(false);
+  });
+
+  it("reads TRUST_PROXY as a hop count, a flag or a list of addresses", () => {
+    expect(parseEnv({ NODE_ENV: "test", TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(parseEnv({ NODE_ENV: "test", TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(parseEnv({ NODE_ENV: "test", TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
+  });
+});
