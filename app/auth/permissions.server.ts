@@ -5,8 +5,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { affiliations, participations } from "~/db/schema";
+import { getEnv } from "~/env.server";
 import { authConfig } from "./config.server";
-import { isStaffRole, loadSession, readSessionId, type CurrentSession, type SessionUser } from "./session.server";
+import { isRecentlyAuthenticated, isStaffRole, loadSession, readSessionId, type CurrentSession, type SessionUser } from "./session.server";
 
 export interface GuardArgs {
   request: Request;
@@ -31,6 +32,7 @@ export const PUBLIC_ROUTES = new Set([
   "routes/forgot-password",
   "routes/reset-password",
   "routes/verify-email",
+  "routes/logout",
 ]);
 
 const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();
@@ -72,6 +74,36 @@ export async function requireUser(args: GuardArgs): Promise<SessionUser> {
   return (await requireSession(args)).user;
 }
 
+/** A session that passed the password step and still owes its second factor. */
+export async function requirePendingSecondFactor(args: GuardArgs): Promise<CurrentSession> {
+  const session = await getSession(args);
+  if (!session) throw redirect("/login");
+  if (session.mfaVerified) throw redirect("/account");
+  return session;
+}
+
+interface SetupOptions {
+  /** The pages a staff member needs to set up two-factor are open to them before it is set up. */
+  duringTwoFactorSetup?: boolean;
+}
+
+/** A verified user's session (for pages that also need the session itself, like /account). */
+export async function requireVerifiedSession(args: GuardArgs, options: SetupOptions = {}): Promise<CurrentSession> {
+  const session = await requireSession(args);
+  await requireVerifiedUser(args, options);
+  return session;
+}
+
+/** Sensitive changes (password, two-factor) need the password typed in the last ten minutes. */
+export async function requireRecentAuthentication(args: GuardArgs, options: SetupOptions = {}): Promise<CurrentSession> {
+  const session = await requireVerifiedSession(args, options);
+  if (!isRecentlyAuthenticated(session)) {
+    const url = new URL(args.request.url);
+    throw redirect(`/account/confirm?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`);
+  }
+  return session;
+}
+
 /** Only signed-out visitors (sign-up, sign-in pages). */
 export async function requireAnonymous(args: GuardArgs): Promise<void> {
   const session = await getSession(args);
@@ -79,10 +111,10 @@ export async function requireAnonymous(args: GuardArgs): Promise<void> {
 }
 
 /** A signed-in user whose email is verified; staff must also have two-factor when it is required. */
-export async function requireVerifiedUser(args: GuardArgs): Promise<SessionUser> {
+export async function requireVerifiedUser(args: GuardArgs, options: SetupOptions = {}): Promise<SessionUser> {
   const user = await requireUser(args);
   if (!user.emailVerified) throw redirect("/verify-email");
-  if (isStaffRole(user.role) && !user.totpEnabled && authConfig().staffMfaRequired) {
+  if (!options.duringTwoFactorSetup && isStaffRole(user.role) && !user.totpEnabled && authConfig().staffMfaRequired) {
     throw redirect("/account/two-factor?required=1");
   }
   return user;
@@ -130,6 +162,13 @@ export async function requireInitiativeLead(args: GuardArgs, initiativeId: strin
     .limit(1);
   if (!row) forbidden();
   return user;
+}
+
+/** The development mailbox exists only in development, and only when mail goes to files. */
+export function requireDevelopmentMailbox(): string {
+  const env = getEnv();
+  if (env.nodeEnv !== "development" || env.smtpUrl) throw new Response("Not Found", { status: 404 });
+  return env.mailDir;
 }
 
 export type Action = "review" | "read:audit" | "manage:staff" | "represent" | "propose:initiative";

@@ -1,0 +1,60 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireVerifiedSession } from "~/auth/permissions.server";
+import { reauthenticateSchema } from "~/auth/schemas";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { reauthenticate } from "~/domain/accounts.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireVerifiedSession(args, { duringTwoFactorSetup: true });
+  const t = await i18nServer.getFixedT(args.request, "account");
+  return { title: t("confirm.title") };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const session = await requireVerifiedSession(args, { duringTwoFactorSetup: true });
+  const { request, context } = args;
+  const submission = parseWithZod(await request.formData(), { schema: reauthenticateSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const ok = await withRateLimit(() => reauthenticate(context.db, session, submission.value.password, requestOrigin(request, context)));
+  if (!ok) return submission.reply({ formErrors: ["errors.passwordWrong"], hideFields: ["password"] });
+  return redirect(safeRedirect(submission.value.redirectTo, "/account"));
+}
+
+export default function ConfirmPassword() {
+  const { t } = useTranslation(["account", "auth"]);
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "confirm-password",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reauthenticateSchema }),
+  });
+  return (
+    <section className="mx-auto max-w-lg" aria-labelledby="confirm-title">
+      <h1 id="confirm-title" className="mb-6 text-3xl font-bold">
+        {t("confirm.title")}
+      </h1>
+      <p className="mb-6">{t("confirm.intro")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/account"} />
+        <Field
+          label={t("auth:fields.password")}
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
+        />
+        <SubmitButton pending={navigation.state === "submitting"}>{t("confirm.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

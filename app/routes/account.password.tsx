@@ -1,0 +1,71 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRecentAuthentication } from "~/auth/permissions.server";
+import { changePasswordSchema } from "~/auth/schemas";
+import { Field, SubmitButton } from "~/components/forms";
+import { changePassword, PasswordPolicyError } from "~/domain/accounts.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import { requestOrigin } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireRecentAuthentication(args);
+  const t = await i18nServer.getFixedT(args.request, "account");
+  return { title: t("password.title") };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const session = await requireRecentAuthentication(args);
+  const { request, context } = args;
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const hidden = { hideFields: ["password", "confirmPassword"] };
+  if (submission.status !== "success") return submission.reply(hidden);
+  try {
+    await changePassword(context.db, session, submission.value.password, requestOrigin(request, context));
+  } catch (error) {
+    if (error instanceof PasswordPolicyError) {
+      return submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden });
+    }
+    throw error;
+  }
+  return redirect("/account?notice=passwordChanged");
+}
+
+export default function ChangePassword() {
+  const { t } = useTranslation(["account", "auth"]);
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="mx-auto max-w-lg" aria-labelledby="password-title">
+      <h1 id="password-title" className="mb-6 text-3xl font-bold">
+        {t("password.title")}
+      </h1>
+      <p className="mb-6">{t("password.intro")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field
+          label={t("auth:fields.newPassword")}
+          hint={t("auth:signup.passwordHint")}
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <Field
+          label={t("auth:fields.confirmPassword")}
+          errors={fields.confirmPassword.errors}
+          inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <SubmitButton pending={navigation.state === "submitting"}>{t("password.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { isHoneypotFilled } from "~/auth/honeypot";
+import { forgotPasswordSchema } from "~/auth/schemas";
+import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
+import { requestPasswordReset } from "~/domain/accounts.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+// Public: anyone may ask for a reset link; the answer never says whether the account exists.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await i18nServer.getFixedT(request, "auth");
+  return { title: t("forgot.title") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: forgotPasswordSchema });
+  if (submission.status !== "success") return { result: submission.reply(), done: false };
+  if (!isHoneypotFilled(formData)) {
+    await withRateLimit(() => requestPasswordReset(context.db, submission.value.email, requestOrigin(request, context), appUrl(request)));
+  }
+  return { result: submission.reply({ resetForm: true }), done: true };
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation("auth");
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "forgot-password",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section className="mx-auto max-w-lg" aria-labelledby="forgot-title">
+      <h1 id="forgot-title" className="mb-6 text-3xl font-bold">
+        {t("forgot.title")}
+      </h1>
+      {actionData?.done ? <Notice tone="success">{t("forgot.sent")}</Notice> : <p className="mb-6">{t("forgot.intro")}</p>}
+      <Form method="post" {...getFormProps(form)}>
+        <Honeypot />
+        <Field label={t("fields.email")} errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
+        <SubmitButton pending={navigation.state === "submitting"}>{t("forgot.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

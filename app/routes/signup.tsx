@@ -1,0 +1,82 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { isHoneypotFilled } from "~/auth/honeypot";
+import { requireAnonymous } from "~/auth/permissions.server";
+import { signUpSchema } from "~/auth/schemas";
+import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
+import { PasswordPolicyError, signUp } from "~/domain/accounts.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAnonymous(args);
+  const t = await i18nServer.getFixedT(args.request, "auth");
+  return { title: t("signup.title") };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  await requireAnonymous(args);
+  const { request, context } = args;
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signUpSchema });
+  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }), done: false };
+  // A bot gets the same answer as a person, and nothing is stored.
+  if (isHoneypotFilled(formData)) return { result: submission.reply({ resetForm: true }), done: true };
+  const locale = (await i18nServer.getLocale(request)) as "en" | "fr" | "es";
+  try {
+    await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), appUrl(request)));
+  } catch (error) {
+    if (error instanceof PasswordPolicyError) {
+      return { result: submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, hideFields: ["password"] }), done: false };
+    }
+    throw error;
+  }
+  return { result: submission.reply({ resetForm: true }), done: true };
+}
+
+export default function SignUp() {
+  const { t } = useTranslation("auth");
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="mx-auto max-w-lg" aria-labelledby="signup-title">
+      <h1 id="signup-title" className="mb-6 text-3xl font-bold">
+        {t("signup.title")}
+      </h1>
+      {actionData?.done ? (
+        <Notice tone="success">{t("signup.checkEmail")}</Notice>
+      ) : (
+        <>
+          <p className="mb-6">{t("signup.intro")}</p>
+          <Form method="post" {...getFormProps(form)}>
+            <Honeypot />
+            <Field label={t("fields.name")} errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }} />
+            <Field label={t("fields.email")} errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
+            <Field
+              label={t("fields.password")}
+              hint={t("signup.passwordHint")}
+              errors={fields.password.errors}
+              inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+            />
+            <SubmitButton pending={navigation.state === "submitting"}>{t("signup.submit")}</SubmitButton>
+          </Form>
+        </>
+      )}
+      <p className="mt-6">
+        {t("signup.haveAccount")} <Link to="/login">{t("signup.signIn")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getSession } from "~/auth/permissions.server";
+import { Notice, SubmitButton } from "~/components/forms";
+import { resendVerification, verifyEmail } from "~/domain/accounts.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+// Public: the link in the email works whether or not its reader is signed in. A GET only
+// shows the page; the token is spent by the POST the page makes (mail scanners follow links).
+export async function loader(args: LoaderFunctionArgs) {
+  const url = new URL(args.request.url);
+  const token = url.searchParams.get("token")?.slice(0, 200) ?? null;
+  const session = await getSession(args);
+  const t = await i18nServer.getFixedT(args.request, "auth");
+  return {
+    title: t("verify.title"),
+    token,
+    signedIn: Boolean(session),
+    verified: session?.user.emailVerified ?? false,
+    email: session?.user.email ?? null,
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const origin = requestOrigin(request, context);
+  if (intent === "verify") {
+    const token = String(form.get("token") ?? "");
+    const userId = await verifyEmail(context.db, token, origin);
+    if (!userId) return { status: "invalid" as const };
+    const session = await getSession(args);
+    return session ? redirect("/account?verified=1") : { status: "verified" as const };
+  }
+  if (intent === "resend") {
+    const session = await getSession(args);
+    if (!session) throw redirect("/login?redirectTo=/verify-email");
+    await withRateLimit(() => resendVerification(context.db, session.user.id, origin, appUrl(request)));
+    return { status: "resent" as const };
+  }
+  throw new Response("Unknown intent", { status: 400 });
+}
+
+export default function VerifyEmail() {
+  const { t } = useTranslation("auth");
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="mx-auto max-w-lg" aria-labelledby="verify-title">
+      <h1 id="verify-title" className="mb-6 text-3xl font-bold">
+        {t("verify.title")}
+      </h1>
+      {result?.status === "verified" ? <Notice tone="success">{t("verify.done")}</Notice> : null}
+      {result?.status === "invalid" ? (
+        <div role="alert" className="mb-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {t("verify.invalid")}
+        </div>
+      ) : null}
+      {result?.status === "resent" ? <Notice>{t("verify.resent")}</Notice> : null}
+      {data.token && result?.status !== "verified" ? (
+        <Form method="post">
+          <input type="hidden" name="token" value={data.token} />
+          <input type="hidden" name="intent" value="verify" />
+          <p className="mb-4">{t("verify.confirmIntro")}</p>
+          <SubmitButton>{t("verify.confirm")}</SubmitButton>
+        </Form>
+      ) : null}
+      {!data.token && data.signedIn && !data.verified ? (
+        <>
+          <p className="mb-4">{t("verify.pending", { email: data.email })}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend" />
+            <SubmitButton>{t("verify.resend")}</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+      {!data.token && !data.signedIn && !result ? <p>{t("verify.signInFirst")}</p> : null}
+      {data.verified && !data.token ? <Notice tone="success">{t("verify.alreadyVerified")}</Notice> : null}
+    </section>
+  );
+}
