@@ -1,0 +1,74 @@
+// `npm run staff -- create --email E --name N --role secretariat|admin` (password on standard
+// input, or asked for on a terminal) and `npm run staff -- disable --email E`.
+// The only way to create the first staff account: no default staff exists on PostgreSQL.
+import readline from "node:readline";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createDb, migrateDb } from "~/db/client.server";
+import { loadReferenceData } from "~/db/reference-data.server";
+import { createStaffUser, disableUser, PasswordPolicyError } from "~/domain/accounts.server";
+import { getEnv } from "~/env.server";
+
+const usage = `Usage:
+  npm run staff -- create --email EMAIL --name NAME --role secretariat|admin   (password from stdin)
+  npm run staff -- disable --email EMAIL`;
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+  }
+  // On a terminal: ask without echoing what is typed.
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
+  process.stdout.write("Password (not shown): ");
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  const answer = await new Promise<string>((resolve) => rl.question("", resolve));
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = write;
+  rl.close();
+  process.stdout.write("\n");
+  return answer;
+}
+
+const createArgs = z.object({
+  email: z.string().email(),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(["secretariat", "admin"]),
+});
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    strict: true,
+  });
+  if (command !== "create" && command !== "disable") throw new Error(usage);
+  const env = getEnv();
+  const handle = await createDb({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir, poolSize: 1 });
+  try {
+    await migrateDb(handle);
+    await loadReferenceData(handle.db);
+    if (command === "create") {
+      const parsed = createArgs.safeParse(values);
+      if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n")}\n\n${usage}`);
+      const password = await readPassword();
+      const user = await createStaffUser(handle.db, { ...parsed.data, password });
+      process.stdout.write(`Created ${user.role} account ${user.email}. It must set up two-factor authentication at first sign-in.\n`);
+    } else {
+      const email = z.string().email().safeParse(values.email);
+      if (!email.success) throw new Error(usage);
+      const user = await disableUser(handle.db, { email: email.data }, null);
+      process.stdout.write(`Disabled ${user.email}; all of its sessions have ended.\n`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof PasswordPolicyError ? `Password refused (${error.problem}): use 12 to 128 characters, not a common password, not containing the email.` : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 1;
+});
