@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -6,17 +6,18 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { fallbackLanguage } from "~/i18n/config";
+import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
 import { i18nServer } from "~/i18n/i18next.server";
+import { resources } from "~/i18n/resources";
 import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 
@@ -24,6 +25,15 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// Pages set their own titles; this one serves the error pages and pages without a title.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const { common, errors } = resources[isSupportedLanguage(data?.locale) ? data.locale : fallbackLanguage];
+  if (!error) return [{ title: common.siteName }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const heading = status === 404 ? errors.notFoundTitle : status === 400 ? errors.badRequestTitle : errors.errorTitle;
+  return [{ title: `${heading} · ${common.siteName}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public: every visitor gets the layout in their language.
@@ -72,24 +82,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation("errors");
-  const location = useLocation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const badRequest = isRouteErrorResponse(error) && error.status === 400;
-  // Details never reach the page in production: they are in the server log.
-  const detail = process.env.NODE_ENV !== "production" && error instanceof Error ? error.message : null;
-  return (
-    <section aria-labelledby="error-title" className="mx-auto max-w-2xl py-12">
-      <h1 id="error-title" className="text-3xl font-bold">
-        {notFound ? t("notFoundTitle") : badRequest ? t("badRequestTitle") : t("errorTitle")}
-      </h1>
-      <p className="mt-4 text-lg">{notFound ? t("notFoundBody") : badRequest ? t("badRequestBody") : t("errorBody")}</p>
-      {detail ? <pre className="mt-4 overflow-auto rounded bg-slate-100 p-4 text-sm">{detail}</pre> : null}
-      <p className="mt-6">
-        <a href="/">{t("backHome")}</a>
-        {notFound ? <span className="sr-only"> ({location.pathname})</span> : null}
-      </p>
-    </section>
-  );
+  return <ErrorPage error={useRouteError()} />;
 }

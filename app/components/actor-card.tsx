@@ -1,0 +1,42 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ActorKind } from "~/db/schema";
+import { formatNumber } from "~/i18n/format";
+
+export interface ActorCardData {
+  id: string;
+  kind: ActorKind;
+  category: string | null;
+  name: string;
+  shortName: string | null;
+  countryName: string | null;
+  initiativeCount: number | null;
+}
+
+export function ActorCard({ actor }: { actor: ActorCardData }) {
+  const { t, i18n } = useTranslation(["actors", "common"]);
+  const count = actor.initiativeCount ?? 0;
+  const kind =
+    actor.kind === "other" && actor.category && actor.category !== "other"
+      ? t(`common:actorCategory.${actor.category}`)
+      : t(`common:actorKind.${actor.kind}`);
+  return (
+    <article className="h-full rounded-lg border border-slate-200 p-4 shadow-sm">
+      <h2 className="text-lg font-semibold">
+        <Link to={`/actors/${actor.id}`}>
+          {actor.name}
+          {actor.shortName && actor.shortName !== actor.name ? ` (${actor.shortName})` : ""}
+        </Link>
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">
+        {kind}
+        {actor.kind !== "state" && actor.countryName ? ` · ${t("list.basedIn", { country: actor.countryName })}` : ""}
+      </p>
+      <p className="mt-2 text-sm text-slate-700">
+        {count > 0
+          ? t("list.initiativeCount", { count, n: formatNumber(i18n.language, count) })
+          : t("list.noInitiatives")}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { MAX_SEARCH_LENGTH } from "~/domain/public-query";
+
+const fieldClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-slate-900";
+
+export function SearchField({ label, defaultValue }: { label: string; defaultValue?: string }) {
+  return (
+    <div>
+      <label htmlFor="filter-q" className="block font-medium">
+        {label}
+      </label>
+      <input
+        id="filter-q"
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        maxLength={MAX_SEARCH_LENGTH}
+        className={fieldClass}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  allLabel,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  allLabel: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block font-medium">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={defaultValue ?? ""} className={fieldClass}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The GET form of a directory: works as a plain HTML form, and as a client navigation with JavaScript. */
+export function FilterForm({ action, label, children }: { action: string; label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  // Keyed by the query so fields show the current filters after a client-side navigation too.
+  const { search } = useLocation();
+  return (
+    <Form
+      key={search}
+      method="get"
+      action={action}
+      role="search"
+      aria-label={label}
+      className="mt-6 grid items-end gap-4 rounded-lg border border-slate-200 bg-slate-50 p-4 md:grid-cols-[2fr_1fr_1fr_auto]"
+    >
+      {children}
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("filters.apply")}
+        </button>
+        <Link to={action}>{t("filters.clear")}</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,47 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Axis, Theme } from "~/db/schema";
+import { formatNumber } from "~/i18n/format";
+import { AxisBadge, ClosedBadge, ThemeBadge } from "./badges";
+
+export interface InitiativeCardData {
+  slug: string;
+  title: string;
+  summary: string;
+  axis: Axis;
+  theme: Theme;
+  status: string;
+  leadCount: number | null;
+  supporterCount: number | null;
+}
+
+export function InitiativeCard({
+  initiative,
+  headingLevel = 2,
+}: {
+  initiative: InitiativeCardData;
+  headingLevel?: 2 | 3;
+}) {
+  const { t, i18n } = useTranslation("initiatives");
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const leads = initiative.leadCount ?? 0;
+  const supporters = initiative.supporterCount ?? 0;
+  return (
+    <article className="flex h-full flex-col rounded-lg border border-slate-200 p-5 shadow-sm">
+      <Heading className="text-xl font-semibold">
+        <Link to={`/initiatives/${initiative.slug}`}>{initiative.title}</Link>
+      </Heading>
+      <p className="mt-2 flex flex-wrap gap-2">
+        <AxisBadge axis={initiative.axis} />
+        <ThemeBadge theme={initiative.theme} />
+        <ClosedBadge status={initiative.status} />
+      </p>
+      <p className="mt-3 flex-1 text-slate-700">{initiative.summary}</p>
+      <p className="mt-3 text-sm text-slate-700">
+        {t("card.leads", { count: leads, n: formatNumber(i18n.language, leads) })}
+        <span aria-hidden="true"> · </span>
+        {t("card.supporters", { count: supporters, n: formatNumber(i18n.language, supporters) })}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,147 @@
+// Public reads of the initiative directory. Only active and closed initiatives are public:
+// a submitted or rejected proposal stays between its authors and the secretariat.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "~/db/client.server";
+import { actors, countries, initiatives, meetings, participations, type Locale } from "~/db/schema";
+import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
+import { PAGE_SIZE, type InitiativeListQuery } from "./public-query";
+
+const isPublic = inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES);
+
+export async function listPublicInitiatives(db: Executor, query: InitiativeListQuery) {
+  // websearch_to_tsquery accepts any text (quotes, "or", "-word") without raising an error.
+  const tsquery = query.q ? sql`websearch_to_tsquery('simple', ${query.q})` : undefined;
+  const where = and(
+    isPublic,
+    query.axis ? eq(initiatives.axis, query.axis) : undefined,
+    query.theme ? eq(initiatives.theme, query.theme) : undefined,
+    tsquery ? sql`${initiatives.search} @@ ${tsquery}` : undefined,
+  );
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(initiatives)
+    .where(where);
+  const total = counted?.total ?? 0;
+  const offset = (query.page - 1) * PAGE_SIZE;
+  // Past the last page there is nothing to fetch: answer from the count alone.
+  if (offset >= total) return { items: [], total, page: query.page, pageSize: PAGE_SIZE };
+
+  // Both counts for every initiative of the page in the same query: no query per card.
+  const counts = db
+    .select({
+      leadCount: sql<number>`count(*) filter (where ${participations.role} = 'lead')`.mapWith(Number).as("lead_count"),
+      supporterCount: sql<number>`count(*) filter (where ${participations.role} = 'supporter')`
+        .mapWith(Number)
+        .as("supporter_count"),
+    })
+    .from(participations)
+    .innerJoin(actors, eq(actors.id, participations.actorId))
+    .where(
+      and(
+        eq(participations.initiativeId, initiatives.id),
+        eq(participations.status, "active"),
+        eq(actors.status, "approved"),
+      ),
+    )
+    .as("counts");
+  const items = await db
+    .select({
+      slug: initiatives.slug,
+      title: initiatives.title,
+      summary: initiatives.summary,
+      axis: initiatives.axis,
+      theme: initiatives.theme,
+      status: initiatives.status,
+      launchedOn: initiatives.launchedOn,
+      leadCount: counts.leadCount,
+      supporterCount: counts.supporterCount,
+    })
+    .from(initiatives)
+    .leftJoinLateral(counts, sql`true`)
+    .where(where)
+    .orderBy(
+      ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
+      desc(initiatives.createdAt),
+      asc(initiatives.id),
+    )
+    .limit(PAGE_SIZE)
+    .offset(offset);
+  return { items, total, page: query.page, pageSize: PAGE_SIZE };
+}
+
+export type PublicInitiativeListItem = Awaited<ReturnType<typeof listPublicInitiatives>>["items"][number];
+
+/**
+ * A public initiative with the actors taking part (leads first, then supporters, each by name
+ * in the visitor's language) and its meetings in date order; null when there is none to show.
+ */
+export async function getPublicInitiative(db: Executor, slug: string, locale: Locale) {
+  const [initiative] = await db
+    .select({
+      id: initiatives.id,
+      slug: initiatives.slug,
+      title: initiatives.title,
+      summary: initiatives.summary,
+      description: initiatives.description,
+      goals: initiatives.goals,
+      axis: initiatives.axis,
+      theme: initiatives.theme,
+      status: initiatives.status,
+      joinPolicy: initiatives.joinPolicy,
+      launchedOn: initiatives.launchedOn,
+    })
+    .from(initiatives)
+    .where(and(eq(initiatives.slug, slug), isPublic))
+    .limit(1);
+  if (!initiative) return null;
+  const name = actorDisplayName(locale);
+  const [participants, meetingRows] = await Promise.all([
+    db
+      .select({
+        actorId: actors.id,
+        name,
+        shortName: actors.shortName,
+        kind: actors.kind,
+        countryCode: actors.countryCode,
+        countryName: countryName(locale),
+        role: participations.role,
+        since: participations.signedAt,
+      })
+      .from(participations)
+      .innerJoin(actors, eq(actors.id, participations.actorId))
+      .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+      .where(
+        and(
+          eq(participations.initiativeId, initiative.id),
+          eq(participations.status, "active"),
+          eq(actors.status, "approved"),
+        ),
+      )
+      .orderBy(asc(participations.role), asc(sortableName(name)), asc(actors.id)),
+    db
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+        place: meetings.place,
+        // The link itself is for participants; the public page only says the meeting is online.
+        online: sql<boolean>`${meetings.onlineUrl} is not null`.mapWith(Boolean),
+        agenda: meetings.agenda,
+      })
+      .from(meetings)
+      .where(eq(meetings.initiativeId, initiative.id))
+      .orderBy(asc(meetings.startsAt), asc(meetings.id)),
+  ]);
+  const { id: _internalId, ...publicFields } = initiative;
+  return {
+    ...publicFields,
+    leads: participants.filter((p) => p.role === "lead"),
+    supporters: participants.filter((p) => p.role === "supporter"),
+    meetings: meetingRows,
+  };
+}
+
+export type PublicInitiative = NonNullable<Awaited<ReturnType<typeof getPublicInitiative>>>;
+export type PublicParticipant = PublicInitiative["leads"][number];
+export type PublicMeeting = PublicInitiative["meetings"][number];

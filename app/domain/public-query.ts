@@ -1,0 +1,116 @@
+// Query parameters of the public directory, validated once for the HTML pages and the JSON API.
+// No server-only imports: the pages also use the value lists to draw their filter forms.
+import { z } from "zod";
+import type { ActorKind, Axis, Theme } from "~/db/schema";
+
+export const PAGE_SIZE = 20;
+export const MAX_SEARCH_LENGTH = 200;
+// Far beyond any real directory, yet small enough that the offset stays an exact integer.
+export const MAX_PAGE = 1_000_000_000;
+
+/** A list of every value of a database enum: leaving one out is a type error. */
+const everyValueOf =
+  <T extends string>() =>
+  <const L extends readonly [T, ...T[]]>(list: L & ([T] extends [L[number]] ? unknown : "lists only some values")) =>
+    list;
+
+export const axes = everyValueOf<Axis>()(["international_law", "new_governance", "reform"]);
+export const themes = everyValueOf<Theme>()([
+  "cyber",
+  "climate_security",
+  "gender",
+  "humanitarian_law",
+  "health",
+  "information_democracy",
+  "disarmament",
+  "human_rights",
+  "institutions",
+  "other",
+]);
+export const actorKinds = everyValueOf<ActorKind>()([
+  "state",
+  "international_organization",
+  "regional_organization",
+  "ngo",
+  "other",
+]);
+
+/** An empty field (what a GET form sends for "all") means the filter is not set. */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const page = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number of 1 or more")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "must be 1 or more").max(MAX_PAGE, `must be at most ${MAX_PAGE}`))
+    .default("1"),
+);
+
+// Control characters have no place in a search and PostgreSQL refuses NUL outright.
+const search = z.preprocess(
+  (value) => (typeof value === "string" ? value.replace(/[\u0000-\u001f\u007f]/g, " ").trim() || undefined : value),
+  z.string().max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).optional(),
+);
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blankToUndefined, z.enum(values, { message: `must be one of: ${values.join(", ")}` }).optional());
+
+export const initiativeListQuery = z.object({
+  axis: oneOf(axes),
+  theme: oneOf(themes),
+  q: search,
+  page,
+});
+export type InitiativeListQuery = z.infer<typeof initiativeListQuery>;
+
+export const actorListQuery = z.object({
+  kind: oneOf(actorKinds),
+  q: search,
+  page,
+});
+export type ActorListQuery = z.infer<typeof actorListQuery>;
+
+export const initiativeSlug = z
+  .string()
+  .max(200)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+export const actorId = z.string().uuid();
+
+export interface QueryIssue {
+  param: string;
+  message: string;
+}
+
+export type ParsedQuery<T> = { success: true; data: T } | { success: false; issues: QueryIssue[] };
+
+/**
+ * Reads only the parameters the schema knows (the first value of each), so tracking
+ * parameters and repeated keys never break a page.
+ */
+export function parseQuery<S extends z.AnyZodObject>(schema: S, params: URLSearchParams): ParsedQuery<z.infer<S>> {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) raw[key] = params.get(key) ?? undefined;
+  const result = schema.safeParse(raw);
+  if (result.success) return { success: true, data: result.data };
+  return {
+    success: false,
+    issues: result.error.issues.map((issue) => ({ param: String(issue.path[0] ?? ""), message: issue.message })),
+  };
+}
+
+/** The query string of a list page with the same filters, for pagination links. */
+export function listSearch(filters: Record<string, string | number | undefined>, pageNumber: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (key !== "page" && value !== undefined && value !== "") params.set(key, String(value));
+  }
+  if (pageNumber > 1) params.set("page", String(pageNumber));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function pageCount(total: number, pageSize = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}

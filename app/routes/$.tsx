@@ -1,0 +1,11 @@
+// Public: any address no other route claims is a 404, drawn by the root error boundary.
+export function loader() {
+  throw new Response("Not Found", { status: 404 });
+}
+
+export const action = loader;
+
+// A component makes this a page route, so the thrown 404 renders as the site's page, not as bare text.
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActorCard } from "~/components/actor-card";
+import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
+import { ListSummary } from "~/components/list-summary";
+import { Pagination } from "~/components/pagination";
+import { listPublicActors } from "~/domain/actors.server";
+import { actorKinds, actorListQuery, listSearch, pageCount, parseQuery } from "~/domain/public-query";
+import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+// Public: the directory of approved actors.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const query = parseQuery(actorListQuery, new URL(request.url).searchParams);
+  if (!query.success) throw invalidQuery(query.issues, "/actors");
+  const locale = await visitorLocale(request);
+  const [result, title] = await Promise.all([
+    listPublicActors(context.db, query.data, locale),
+    pageTitle(locale, { namespace: "actors", key: "list.metaTitle" }),
+  ]);
+  return { ...result, filters: query.data, title };
+}
+
+export default function Actors() {
+  const { items, total, page, pageSize, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["actors", "common"]);
+  const pages = pageCount(total, pageSize);
+  const hrefFor = (n: number) => `/actors${listSearch(filters, n)}`;
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{t("list.heading")}</h1>
+      <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("list.intro")}</p>
+      <FilterForm action="/actors" label={t("list.filtersLabel")}>
+        <SearchField label={t("list.searchLabel")} defaultValue={filters.q} />
+        <SelectField
+          name="kind"
+          label={t("common:labels.kind")}
+          allLabel={t("list.allKinds")}
+          options={actorKinds.map((kind) => ({ value: kind, label: t(`common:actorKindPlural.${kind}`) }))}
+          defaultValue={filters.kind}
+        />
+      </FilterForm>
+      <ListSummary
+        namespace="actors"
+        total={total}
+        page={page}
+        pageCount={pages}
+        resultsKey="list.results"
+        emptyKey="list.empty"
+        firstPageHref={hrefFor(1)}
+      />
+      {items.length > 0 ? (
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {items.map((actor) => (
+            <li key={actor.id}>
+              <ActorCard actor={actor} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Pagination page={page} pageCount={pages} hrefFor={hrefFor} />
+    </>
+  );
+}

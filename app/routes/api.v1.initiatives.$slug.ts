@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getPublicInitiative } from "~/domain/initiatives.server";
+import { initiativeJson } from "~/domain/open-data.server";
+import { initiativeSlug } from "~/domain/public-query";
+import { apiJson, apiNotFound, apiPreflight, apiReadOnly } from "~/utils/api-response.server";
+
+// Public, open data: one initiative with its leads, supporters and meetings.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const preflight = apiPreflight(request);
+  if (preflight) return preflight;
+  const slug = initiativeSlug.safeParse(params.slug);
+  const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, "en") : null;
+  if (!initiative) return apiNotFound("No public initiative has this slug.");
+  return apiJson({ data: initiativeJson(initiative, new URL(request.url).origin) });
+}
+
+export const action = apiReadOnly;

@@ -1,0 +1,129 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AxisBadge, ClosedBadge, ThemeBadge } from "~/components/badges";
+import { Fact, Facts } from "~/components/facts";
+import { MeetingList } from "~/components/meeting-list";
+import { Paragraphs } from "~/components/paragraphs";
+import { LeadList, SupporterGroups } from "~/components/participant-list";
+import { getPublicInitiative } from "~/domain/initiatives.server";
+import { initiativeSlug } from "~/domain/public-query";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: data.title }, { name: "description", content: data.initiative.summary }] : [];
+
+// Public: one active or closed initiative; anything else is a 404, whatever the slug.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const slug = initiativeSlug.safeParse(params.slug);
+  const locale = await visitorLocale(request);
+  const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, locale) : null;
+  if (!initiative) throw new Response("Not Found", { status: 404 });
+  const now = Date.now();
+  return {
+    initiative,
+    upcoming: initiative.meetings.filter((m) => m.endsAt.getTime() >= now),
+    past: initiative.meetings.filter((m) => m.endsAt.getTime() < now).reverse(),
+    title: await pageTitle(locale, initiative.title),
+  };
+}
+
+export default function InitiativePage() {
+  const { initiative, upcoming, past } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["initiatives", "common"]);
+  const locale = i18n.language;
+  return (
+    <article>
+      <p>
+        <Link to="/initiatives">
+          <span aria-hidden="true">← </span>
+          {t("detail.back")}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold">{initiative.title}</h1>
+      <p className="mt-3 flex flex-wrap gap-2">
+        <AxisBadge axis={initiative.axis} />
+        <ThemeBadge theme={initiative.theme} />
+        <ClosedBadge status={initiative.status} />
+      </p>
+      <p className="mt-4 max-w-3xl text-xl text-slate-800">{initiative.summary}</p>
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-8">
+          {initiative.description ? (
+            <section aria-labelledby="purpose">
+              <h2 id="purpose" className="text-2xl font-semibold">
+                {t("detail.purpose")}
+              </h2>
+              <div className="mt-3 max-w-3xl space-y-3">
+                <Paragraphs text={initiative.description} />
+              </div>
+            </section>
+          ) : null}
+          {initiative.goals ? (
+            <section aria-labelledby="goals">
+              <h2 id="goals" className="text-2xl font-semibold">
+                {t("detail.goals")}
+              </h2>
+              <div className="mt-3 max-w-3xl space-y-3">
+                <Paragraphs text={initiative.goals} />
+              </div>
+            </section>
+          ) : null}
+        </div>
+        <Facts id="facts" heading={t("detail.facts")}>
+          <Fact label={t("common:labels.axis")}>{t(`common:axis.${initiative.axis}`)}</Fact>
+          <Fact label={t("common:labels.theme")}>{t(`common:theme.${initiative.theme}`)}</Fact>
+          <Fact label={t("common:labels.status")}>{t(`common:initiativeStatus.${initiative.status}`)}</Fact>
+          <Fact label={t("detail.launched")}>
+            {initiative.launchedOn ? (
+              <time dateTime={initiative.launchedOn}>{formatDate(locale, initiative.launchedOn)}</time>
+            ) : (
+              t("detail.notLaunched")
+            )}
+          </Fact>
+          <Fact label={t("detail.joinPolicy")}>
+            {initiative.joinPolicy === "open" ? t("detail.joinPolicyOpen") : t("detail.joinPolicyApproval")}
+          </Fact>
+        </Facts>
+      </div>
+
+      <section aria-labelledby="leads" className="mt-10">
+        <h2 id="leads" className="text-2xl font-semibold">
+          {t("detail.leads")}
+        </h2>
+        {initiative.leads.length > 0 ? (
+          <LeadList leads={initiative.leads} />
+        ) : (
+          <p className="mt-2">{t("detail.noLeads")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="supporters" className="mt-10">
+        <h2 id="supporters" className="text-2xl font-semibold">
+          {t("detail.supporters")}
+        </h2>
+        <p className="mt-2 text-slate-700">
+          {initiative.supporters.length > 0
+            ? t("detail.supportersSummary", {
+                count: initiative.supporters.length,
+                n: formatNumber(locale, initiative.supporters.length),
+              })
+            : t("detail.noSupporters")}
+        </p>
+        <SupporterGroups supporters={initiative.supporters} />
+      </section>
+
+      <section aria-labelledby="meetings" className="mt-10">
+        <h2 id="meetings" className="text-2xl font-semibold">
+          {t("detail.meetings")}
+        </h2>
+        <h3 className="mt-4 text-lg font-semibold">{t("detail.upcoming")}</h3>
+        <MeetingList meetings={upcoming} emptyText={t("detail.noUpcoming")} />
+        <h3 className="mt-6 text-lg font-semibold">{t("detail.past")}</h3>
+        <MeetingList meetings={past} emptyText={t("detail.noPast")} />
+      </section>
+    </article>
+  );
+}
