@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
-const SOURCES = ["app", "server", "drizzle", "package.json", "package-lock.json", "remix.config.js", "postcss.config.js"];
+const SOURCES = ["app", "server", "drizzle", "package-lock.json", "remix.config.js", "postcss.config.js"];
 const OUTPUTS = ["build/index.js", "build/server.js", "public/build"];
 
 /** Newest modification time of a file or of any file below a folder (0 when absent). */

@@ -11,6 +11,7 @@ import type { DemoAccount } from "~/db/seed/demo.server";
 import { DatabaseLockedError } from "~/db/pglite-lock.server";
 import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
 import { createApp } from "./app";
+import { closeGracefully } from "./shutdown";
 
 const BUILD_PATH = path.resolve("build/index.js");
 /** In-flight requests get this long to finish after SIGTERM before their connections are cut. */
@@ -119,31 +120,26 @@ async function main(): Promise<void> {
 
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (shuttingDown) {
-      logger.warn({ signal }, "second signal: exiting without waiting");
-      process.exit(1);
-    }
+    // npm forwards the terminal's Ctrl-C to us, which already received it: one shutdown is enough,
+    // and the grace period below bounds how long it takes.
+    if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
     stopWatching?.();
-    const forceClose = setTimeout(() => {
-      logger.warn("requests still open after the grace period: closing their connections");
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    forceClose.unref();
-    server.close(() => {
-      clearTimeout(forceClose);
-      database.handle
-        .close()
-        .catch((error: unknown) => logger.error({ err: error }, "could not close the database cleanly"))
-        .finally(() => {
+    closeGracefully(server, SHUTDOWN_GRACE_MS, () =>
+      logger.warn("requests still open after the grace period: closing their connections"),
+    )
+      .then(() => database.handle.close())
+      .then(
+        () => {
           logger.info("stopped");
-          logger.flush();
           process.exit(0);
-        });
-    });
-    // Keep-alive connections with no request in progress would otherwise hold close() open.
-    server.closeIdleConnections();
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, "could not stop cleanly");
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

@@ -13,6 +13,7 @@ import postgres from "postgres";
 import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, redactUrl } from "../../server/app";
+import { closeGracefully } from "../../server/shutdown";
 import { createDb, migrateDb, type DbHandle } from "~/db/client.server";
 import * as entryServer from "~/entry.server";
 import { useNonce } from "~/utils/nonce";
@@ -61,11 +62,20 @@ function TestDocument() {
   );
 }
 
-/** A one-route Remix build that goes through the application's real entry.server. */
+/** A resource route that takes its time, to stand for a request in flight at shutdown. */
+async function slowLoader() {
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  return new Response("finished", { headers: { "Content-Type": "text/plain" } });
+}
+
+/** A small Remix build that goes through the application's real entry.server. */
 const build: ServerBuild = {
   mode: "production",
   entry: { module: entryServer },
-  routes: { root: { id: "root", path: "", module: { default: TestDocument } } },
+  routes: {
+    root: { id: "root", path: "", module: { default: TestDocument } },
+    "routes/slow": { id: "routes/slow", parentId: "root", path: "slow", module: { loader: slowLoader } },
+  },
   assets: {
     entry: { module: "/build/entry.client-TEST.js", imports: [] },
     routes: {
@@ -120,20 +130,27 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await database.drop();
+  fs.rmSync(publicDir, { recursive: true, force: true });
+});
+
 describe("HTTP server", () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
-    database = await freshDatabase();
     ({ server, base } = await listen(database.handle, true));
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await close(server);
-    await database.drop();
-    fs.rmSync(publicDir, { recursive: true, force: true });
   });
 
   it("answers /healthz while the process lives", async () => {
@@ -269,6 +286,35 @@ describe("readiness when the database is gone", () => {
     },
     60_000,
   );
+});
+
+describe("graceful shutdown", () => {
+  it("lets a request in flight finish, then refuses new connections", async () => {
+    const { server, base } = await listen(database.handle, true);
+    const inFlight = fetch(`${base}/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closed = closeGracefully(server, 5_000);
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("finished");
+    await closed;
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+
+  it("cuts connections still busy after the grace period", async () => {
+    const { server, base } = await listen(database.handle, true);
+    const inFlight = fetch(`${base}/slow`).then(
+      () => "answered",
+      () => "cut",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    let timedOut = false;
+    await closeGracefully(server, 100, () => {
+      timedOut = true;
+    });
+    expect(timedOut).toBe(true);
+    expect(await inFlight).toBe("cut");
+  });
 });
 
 describe("request logs", () => {
