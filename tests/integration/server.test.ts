@@ -62,6 +62,8 @@ function TestDocument() {
   );
 }
 
+type RouteModule = ServerBuild["routes"][string]["module"];
+
 /** A resource route that takes its time, to stand for a request in flight at shutdown. */
 async function slowLoader() {
   await new Promise((resolve) => setTimeout(resolve, 700));
@@ -74,7 +76,8 @@ const build: ServerBuild = {
   entry: { module: entryServer },
   routes: {
     root: { id: "root", path: "", module: { default: TestDocument } },
-    "routes/slow": { id: "routes/slow", parentId: "root", path: "slow", module: { loader: slowLoader } },
+    // A resource route has no component; Remix's type for route modules insists on one.
+    "routes/slow": { id: "routes/slow", parentId: "root", path: "slow", module: { loader: slowLoader } as unknown as RouteModule },
   },
   assets: {
     entry: { module: "/build/entry.client-TEST.js", imports: [] },
