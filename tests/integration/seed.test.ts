@@ -1,12 +1,11 @@
 // What the demo promises to a first-time visitor and to the people who try each role.
 import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { passwordProblem } from "~/auth/password-policy.server";
 import { verifyPassword } from "~/auth/password.server";
-import { createDb, migrateDb, type DbHandle } from "~/db/client.server";
-import { loadReferenceData } from "~/db/reference-data.server";
 import { actors, affiliations, initiatives, meetings, participations, users } from "~/db/schema";
 import { seedDemoData, type DemoAccount } from "~/db/seed/demo.server";
+import { useTestDatabase } from "../support/db";
 
 const CO_CHAIRS = ["FRA", "DEU", "CAN", "CHL", "GHA", "MEX", "SGP"];
 const GENDER_PILOTS = ["BFA", "TCD", "MLI", "MRT", "MOZ", "NER", "NGA", "SLE"];
@@ -19,43 +18,15 @@ const ALLIANCE_2019 = {
   "lethal-autonomous-weapons-systems": "international_law",
 } as const;
 
-let handle: DbHandle;
+const t = useTestDatabase();
 let accounts: DemoAccount[];
-let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ({ handle, drop: dropDatabase } = await freshDatabase());
-  await migrateDb(handle);
-  await loadReferenceData(handle.db);
-  ({ accounts } = await seedDemoData(handle.db));
-}, 60_000);
-
-afterAll(async () => {
-  await handle?.close();
-  await dropDatabase?.();
+  ({ accounts } = await seedDemoData(t.db));
 });
 
-/** A PostgreSQL database of our own when DATABASE_URL is set, else an in-memory PGlite. */
-async function freshDatabase(): Promise<{ handle: DbHandle; drop?: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { handle: await createDb({ pgliteDir: "memory://" }) };
-  const { default: postgres } = await import("postgres");
-  const name = `data_seed_test_${process.pid}_${Date.now()}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    handle: await createDb({ databaseUrl: target.toString(), poolSize: 2 }),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function stateId(iso3: string): Promise<string> {
-  const [row] = await handle.db
+  const [row] = await t.db
     .select({ id: actors.id })
     .from(actors)
     .where(and(eq(actors.kind, "state"), eq(actors.countryCode, iso3)));
@@ -64,14 +35,14 @@ async function stateId(iso3: string): Promise<string> {
 }
 
 async function initiativeBySlug(slug: string) {
-  const [row] = await handle.db.select().from(initiatives).where(eq(initiatives.slug, slug));
+  const [row] = await t.db.select().from(initiatives).where(eq(initiatives.slug, slug));
   if (!row) throw new Error(`no initiative ${slug}`);
   return row;
 }
 
 async function participantCodes(slug: string, role: "lead" | "supporter"): Promise<string[]> {
   const initiative = await initiativeBySlug(slug);
-  const rows = await handle.db
+  const rows = await t.db
     .select({ code: actors.countryCode })
     .from(participations)
     .innerJoin(actors, eq(actors.id, participations.actorId))
@@ -88,7 +59,7 @@ async function participantCodes(slug: string, role: "lead" | "supporter"): Promi
 
 describe("demo data", () => {
   it("has the six initiatives of 2019, active, each on its axis", async () => {
-    const rows = await handle.db
+    const rows = await t.db
       .select({ slug: initiatives.slug, axis: initiatives.axis, status: initiatives.status })
       .from(initiatives)
       .where(inArray(initiatives.slug, Object.keys(ALLIANCE_2019)));
@@ -102,7 +73,7 @@ describe("demo data", () => {
   });
 
   it("makes every co-chair of 2019 the lead of at least one active initiative", async () => {
-    const leads = await handle.db
+    const leads = await t.db
       .selectDistinct({ code: actors.countryCode })
       .from(participations)
       .innerJoin(actors, eq(actors.id, participations.actorId))
@@ -117,7 +88,7 @@ describe("demo data", () => {
   });
 
   it("gives organisations of every kind, and only approved ones take part", async () => {
-    const kinds = await handle.db
+    const kinds = await t.db
       .selectDistinct({ kind: actors.kind, category: actors.category })
       .from(actors)
       .where(eq(actors.status, "approved"));
@@ -125,7 +96,7 @@ describe("demo data", () => {
     expect(new Set(kinds.flatMap((k) => (k.category ? [k.category] : [])))).toEqual(
       new Set(["academia", "private_sector", "local_government", "foundation"]),
     );
-    const unapproved = await handle.db
+    const unapproved = await t.db
       .select({ n: count() })
       .from(participations)
       .innerJoin(actors, eq(actors.id, participations.actorId))
@@ -135,7 +106,7 @@ describe("demo data", () => {
 
   it("keeps support to one initiative from spilling over: Nauru supports climate and security only", async () => {
     const nauru = await stateId("NRU");
-    const rows = await handle.db
+    const rows = await t.db
       .select({ slug: initiatives.slug })
       .from(participations)
       .innerJoin(initiatives, eq(initiatives.id, participations.initiativeId))
@@ -144,20 +115,20 @@ describe("demo data", () => {
   });
 
   it("holds items for review that the public must not see", async () => {
-    const statuses = await handle.db.select({ status: initiatives.status }).from(initiatives);
+    const statuses = await t.db.select({ status: initiatives.status }).from(initiatives);
     expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(["submitted", "closed"]));
-    const pendingOrgs = await handle.db.select({ name: actors.name }).from(actors).where(eq(actors.status, "pending"));
+    const pendingOrgs = await t.db.select({ name: actors.name }).from(actors).where(eq(actors.status, "pending"));
     expect(pendingOrgs).toHaveLength(1);
-    const pendingAffiliations = await handle.db.select({ id: affiliations.id }).from(affiliations).where(eq(affiliations.status, "pending"));
+    const pendingAffiliations = await t.db.select({ id: affiliations.id }).from(affiliations).where(eq(affiliations.status, "pending"));
     expect(pendingAffiliations).toHaveLength(1);
   });
 
   it("schedules past meetings and upcoming ones", async () => {
-    const [upcoming] = await handle.db
+    const [upcoming] = await t.db
       .select({ n: count() })
       .from(meetings)
       .where(gt(meetings.startsAt, new Date("2026-11-28T00:00:00Z")));
-    const [all] = await handle.db.select({ n: count() }).from(meetings);
+    const [all] = await t.db.select({ n: count() }).from(meetings);
     expect(upcoming?.n).toBeGreaterThanOrEqual(2);
     expect((all?.n ?? 0) - (upcoming?.n ?? 0)).toBeGreaterThanOrEqual(5);
   });
@@ -168,7 +139,7 @@ describe("demo accounts", () => {
     expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(["admin", "secretariat", "member"]));
     for (const account of accounts) {
       expect(passwordProblem(account.password, account.email)).toBeNull();
-      const [user] = await handle.db.select().from(users).where(eq(users.email, account.email));
+      const [user] = await t.db.select().from(users).where(eq(users.email, account.email));
       expect(user?.role).toBe(account.role);
       expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
       expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -178,7 +149,7 @@ describe("demo accounts", () => {
   });
 
   it("lets the focal point represent France and the NGO representative Reporters Without Borders", async () => {
-    const rows = await handle.db
+    const rows = await t.db
       .select({ email: users.email, role: affiliations.role, status: affiliations.status, actor: actors.name })
       .from(affiliations)
       .innerJoin(users, eq(users.id, affiliations.userId))
@@ -196,9 +167,9 @@ describe("demo accounts", () => {
 describe("seeding again", () => {
   it("adds nothing and returns the same accounts", async () => {
     const tables = [users, actors, affiliations, initiatives, participations, meetings] as const;
-    const before = await Promise.all(tables.map(async (t) => (await handle.db.select({ n: count() }).from(t))[0]?.n));
-    const again = await seedDemoData(handle.db);
-    const after = await Promise.all(tables.map(async (t) => (await handle.db.select({ n: count() }).from(t))[0]?.n));
+    const before = await Promise.all(tables.map(async (table) => (await t.db.select({ n: count() }).from(table))[0]?.n));
+    const again = await seedDemoData(t.db);
+    const after = await Promise.all(tables.map(async (table) => (await t.db.select({ n: count() }).from(table))[0]?.n));
     expect(after).toEqual(before);
     expect(again.accounts).toEqual(accounts);
   });
