@@ -87,6 +87,17 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
       ),
     )
     .as("taking");
+  const order = [asc(sortableName(name)), asc(actors.id)];
+  // The page is chosen first and the counts run for its rows only: joined into the sorted scan,
+  // they ran for every approved actor (over a second per request with 3,000 of them).
+  const pageIds = db
+    .select({ id: actors.id })
+    .from(actors)
+    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+    .where(where)
+    .orderBy(...order)
+    .limit(PAGE_SIZE)
+    .offset(offset);
   const items = await db
     .select({
       id: actors.id,
@@ -102,10 +113,8 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
     .from(actors)
     .leftJoin(countries, eq(countries.iso3, actors.countryCode))
     .leftJoinLateral(taking, sql`true`)
-    .where(where)
-    .orderBy(asc(sortableName(name)), asc(actors.id))
-    .limit(PAGE_SIZE)
-    .offset(offset);
+    .where(inArray(actors.id, pageIds))
+    .orderBy(...order);
   return {
     items: items.map((item) => ({ ...item, website: safeWebUrl(item.website) })),
     total,

@@ -44,6 +44,14 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
       ),
     )
     .as("counts");
+  const order = [
+    ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
+    desc(initiatives.createdAt),
+    asc(initiatives.id),
+  ];
+  // The page is chosen first and the counts run for its rows only: joined into the sorted scan,
+  // they ran for every matching initiative (a second per request with 1,000 initiatives).
+  const pageIds = db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...order).limit(PAGE_SIZE).offset(offset);
   const items = await db
     .select({
       slug: initiatives.slug,
@@ -58,14 +66,8 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
     })
     .from(initiatives)
     .leftJoinLateral(counts, sql`true`)
-    .where(where)
-    .orderBy(
-      ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
-      desc(initiatives.createdAt),
-      asc(initiatives.id),
-    )
-    .limit(PAGE_SIZE)
-    .offset(offset);
+    .where(inArray(initiatives.id, pageIds))
+    .orderBy(...order);
   return { items, total, page: query.page, pageSize: PAGE_SIZE };
 }
 
