@@ -27,6 +27,8 @@ function newestMtime(target) {
 
 function buildIsCurrent() {
   if (!OUTPUTS.every((output) => fs.existsSync(output))) return false;
+  // `npm run dev` leaves a development build in the same place: never serve it in production.
+  if (!/\bvar mode = "production"/.test(fs.readFileSync("build/index.js", "utf8"))) return false;
   const builtAt = Math.min(fs.statSync("build/index.js").mtimeMs, fs.statSync("build/server.js").mtimeMs);
   return SOURCES.every((source) => newestMtime(source) <= builtAt);
 }

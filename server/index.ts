@@ -82,6 +82,11 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: env.logLevel });
 
+  let build = await importBuild();
+  if (build.mode !== env.nodeEnv && env.nodeEnv !== "test") {
+    fail(`build/index.js is a ${build.mode} build but NODE_ENV is ${env.nodeEnv}: run \`npm run build\` (or \`npm start\`, which builds when needed).`);
+  }
+
   let database: AppDatabase;
   try {
     database = await openAppDatabase(env);
@@ -90,7 +95,6 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let build = await importBuild();
   const app = createApp({
     database: database.handle,
     build: env.nodeEnv === "development" ? async () => build : build,
@@ -103,6 +107,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await database.handle.close();
+    if (error.code === "EADDRINUSE") fail(`Port ${env.port} is already in use: stop the other server or set PORT.`);
+    throw error;
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.port;
