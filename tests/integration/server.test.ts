@@ -1,6 +1,5 @@
 // The Express layer around Remix: health and readiness, security headers with a per-request
 // CSP nonce that really reaches Remix's inline scripts, caching of fingerprinted assets.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -11,40 +10,16 @@ import { Scripts, ScrollRestoration } from "@remix-run/react";
 import { pino } from "pino";
 import postgres from "postgres";
 import { createElement } from "react";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp, redactUrl } from "../../server/app";
 import { closeGracefully } from "../../server/shutdown";
-import { createDb, migrateDb, type DbHandle } from "~/db/client.server";
+import { createDb, type DbHandle } from "~/db/client.server";
 import * as entryServer from "~/entry.server";
 import { useNonce } from "~/utils/nonce";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createDatabase, dropDatabase, randomSuffix } from "../support/postgres-server";
 
-const adminUrl = process.env.DATABASE_URL;
-
-/** A fresh database for this file: its own PostgreSQL database when DATABASE_URL is set, else PGlite in memory. */
-async function freshDatabase(): Promise<{ handle: DbHandle; url?: string; name?: string; drop(): Promise<void> }> {
-  if (!adminUrl) {
-    const handle = await createDb({ pgliteDir: "memory://" });
-    await migrateDb(handle);
-    return { handle, drop: async () => handle.close() };
-  }
-  const name = `srv_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: url.href, poolSize: 2, connectTimeoutSeconds: 2 });
-  await migrateDb(handle);
-  return {
-    handle,
-    url: url.href,
-    name,
-    async drop() {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
-}
+const template = inject("templateDatabase");
 
 function TestDocument() {
   const nonce = useNonce();
@@ -133,14 +108,14 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: TestDatabase;
 
 beforeAll(async () => {
-  database = await freshDatabase();
-}, 60_000);
+  database = await createTestDatabase();
+});
 
 afterAll(async () => {
-  await database.drop();
+  await database.destroy();
   fs.rmSync(publicDir, { recursive: true, force: true });
 });
 
@@ -249,45 +224,53 @@ describe("HTTP server", () => {
 
 describe("readiness when the database is gone", () => {
   it("answers 503 once the database is closed", async () => {
-    const database = await freshDatabase();
-    const { server, base } = await listen(database.handle, true);
+    const closing = await createTestDatabase();
+    const { server, base } = await listen(closing.handle, true);
     try {
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
-      await database.handle.close();
+      await closing.handle.close();
       const response = await fetch(`${base}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
     } finally {
       await close(server);
-      await database.drop();
+      await closing.destroy();
     }
-  }, 60_000);
+  });
 
-  // Only a PostgreSQL server can go away and come back while the app keeps running.
-  it.runIf(Boolean(adminUrl))(
+  // Only a PostgreSQL server can go away and come back while the app keeps running: this runs
+  // whenever DATABASE_URL is set (as in .ci/run).
+  const server = template.engine === "postgres" ? template : undefined;
+  it.runIf(server)(
     "answers 503 while PostgreSQL refuses connections and 200 again once it accepts them, without a restart",
     async () => {
-      const database = await freshDatabase();
-      const admin = postgres(adminUrl ?? "", { max: 1, onnotice: () => {} });
-      const { server, base } = await listen(database.handle, true);
+      if (!server) throw new Error("needs DATABASE_URL");
+      const name = `${server.prefix}_srv_${randomSuffix()}`;
+      const handle = await createDb({
+        databaseUrl: await createDatabase(server.serverUrl, name, server.template),
+        poolSize: 2,
+        connectTimeoutSeconds: 2,
+      });
+      const admin = postgres(server.serverUrl, { max: 1, onnotice: () => {} });
+      const app = await listen(handle, true);
       try {
-        const readiness = () => fetch(`${base}/readyz`).then((response) => response.status);
+        const readiness = () => fetch(`${app.base}/readyz`).then((response) => response.status);
         expect(await readiness()).toBe(200);
-        await admin.unsafe(`alter database ${database.name} allow_connections false`);
-        await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database.name ?? ""}`;
+        await admin.unsafe(`alter database "${name}" allow_connections false`);
+        await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name}`;
         await expect.poll(readiness, { timeout: 10_000, interval: 200 }).toBe(503);
-        await admin.unsafe(`alter database ${database.name} allow_connections true`);
+        await admin.unsafe(`alter database "${name}" allow_connections true`);
         // A load balancer polls too: the first probe may still meet a connection that is being re-opened.
         await expect.poll(readiness, { timeout: 10_000, interval: 200 }).toBe(200);
       } finally {
-        await admin.unsafe(`alter database ${database.name} allow_connections true`);
+        await admin.unsafe(`alter database "${name}" allow_connections true`);
         await admin.end({ timeout: 5 });
-        await close(server);
-        await database.drop();
+        await close(app.server);
+        await handle.close();
+        await dropDatabase(server.serverUrl, name);
       }
     },
-    60_000,
   );
 });
 
