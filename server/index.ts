@@ -82,9 +82,21 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: env.logLevel });
 
+  // A signal during start-up waits for it to finish: stopping half-way through creating,
+  // migrating or seeding the embedded database would leave it damaged.
+  let stop: ((signal: NodeJS.Signals) => void) | undefined;
+  let pendingSignal: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop) stop(signal);
+    else pendingSignal ??= signal;
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+
   let build = await importBuild();
-  if (build.mode !== env.nodeEnv && env.nodeEnv !== "test") {
-    fail(`build/index.js is a ${build.mode} build but NODE_ENV is ${env.nodeEnv}: run \`npm run build\` (or \`npm start\`, which builds when needed).`);
+  // React's development build is not in production installs: a leftover `npm run dev` build would fail on every page.
+  if (env.isProduction && build.mode !== "production") {
+    fail(`build/index.js is a ${build.mode} build: run \`npm run build\` (or \`npm start\`, which builds when needed).`);
   }
 
   let database: AppDatabase;
@@ -127,7 +139,7 @@ async function main(): Promise<void> {
   }
 
   let shuttingDown = false;
-  const shutdown = (signal: NodeJS.Signals) => {
+  stop = (signal) => {
     // npm forwards the terminal's Ctrl-C to us, which already received it: one shutdown is enough,
     // and the grace period below bounds how long it takes.
     if (shuttingDown) return;
@@ -149,8 +161,7 @@ async function main(): Promise<void> {
         },
       );
   };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+  if (pendingSignal) stop(pendingSignal);
 }
 
 main().catch((error: unknown) => {
