@@ -26,13 +26,14 @@ RUN npm ci --omit=dev && npm cache clean --force
 FROM base AS runtime
 ENV NODE_ENV=production \
     PORT=3000
-COPY --from=production-deps --chown=node:node /app/node_modules ./node_modules
-COPY --chown=node:node package.json package-lock.json ./
-COPY --chown=node:node drizzle ./drizzle
-COPY --from=build --chown=node:node /app/build ./build
-COPY --from=build --chown=node:node /app/public ./public
-# Without DATABASE_URL the instance keeps an embedded database and mail files in ./data:
-# writable by the unprivileged user (mount a volume there to keep them).
+# The code stays owned by root: the unprivileged user can read it, not change it.
+COPY --from=production-deps /app/node_modules ./node_modules
+COPY package.json package-lock.json ./
+COPY drizzle ./drizzle
+COPY --from=build /app/build ./build
+COPY --from=build /app/public ./public
+# Without DATABASE_URL the instance keeps an embedded database and mail files in ./data, the
+# one folder it may write to (mount a volume there to keep them).
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
