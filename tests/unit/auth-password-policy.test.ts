@@ -1,0 +1,60 @@
+// The password rules of ASVS 5.0 6.2: length, no composition rules, not common, not built on
+// the email address.
+import { describe, expect, it } from "vitest";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "~/auth/password-policy.server";
+import { PASSWORD_LIMITS, signUpSchema } from "~/auth/schemas";
+
+describe("passwordProblem", () => {
+  it("asks for at least 12 characters", () => {
+    expect(passwordProblem("elevenchars")).toBe("tooShort");
+    expect(passwordProblem("twelve chars")).toBeNull();
+  });
+
+  it("counts characters, not bytes: twelve accented letters are enough", () => {
+    expect(passwordProblem("éèêëàâäôöûüç")).toBeNull();
+    expect(passwordProblem("🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑")).toBe("tooShort");
+  });
+
+  it("allows 64 and 128 characters and refuses 129", () => {
+    expect(passwordProblem("a quiet river ".repeat(5).slice(0, 64))).toBeNull();
+    expect(passwordProblem("x".repeat(64) + "y".repeat(64))).toBeNull();
+    expect(passwordProblem("z".repeat(129))).toBe("tooLong");
+  });
+
+  it("sets no composition rules: lower-case words alone are fine", () => {
+    expect(passwordProblem("purple elephants dance")).toBeNull();
+  });
+
+  it("refuses the most common passwords whatever their case", () => {
+    expect(passwordProblem("1qaz2wsx3edc")).toBe("common");
+    expect(passwordProblem("QWERTY123456")).toBe("common");
+  });
+
+  it("refuses a password that contains the email's local part", () => {
+    expect(passwordProblem("hello-amina.diallo-2024", "Amina.Diallo@gov.example")).toBe("containsEmail");
+    expect(passwordProblem("a perfectly fine passphrase", "amina.diallo@gov.example")).toBeNull();
+  });
+
+  it("does not refuse on a local part too short to mean anything", () => {
+    expect(passwordProblem("my jo is long enough", "jo@example.org")).toBeNull();
+  });
+
+  it("keeps the password exactly as typed: spaces count", () => {
+    expect(passwordProblem("  ab  cd  ef")).toBeNull();
+  });
+});
+
+describe("the sign-up form", () => {
+  it("uses the same length limits as the policy, so the browser and the server agree", () => {
+    expect(PASSWORD_LIMITS).toEqual({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+    const base = { name: "Amina", email: "amina@example.org" };
+    expect(signUpSchema.safeParse({ ...base, password: "x".repeat(11) }).success).toBe(false);
+    expect(signUpSchema.safeParse({ ...base, password: "x".repeat(128) }).success).toBe(true);
+    expect(signUpSchema.safeParse({ ...base, password: "x".repeat(129) }).success).toBe(false);
+  });
+
+  it("does not trim the password", () => {
+    const parsed = signUpSchema.parse({ name: "Amina", email: "amina@example.org", password: " padded password " });
+    expect(parsed.password).toBe(" padded password ");
+  });
+});

@@ -1,0 +1,65 @@
+// The cross-site request forgery check that runs before any state-changing request reaches
+// a route (ASVS 5.0 3.5.1): only our own pages may POST.
+import { describe, expect, it } from "vitest";
+import { checkCsrf, type RequestFacts } from "~/auth/csrf.server";
+
+const SITE = "https://portal.example";
+
+function facts(overrides: Partial<RequestFacts>): RequestFacts {
+  return { method: "POST", origin: undefined, secFetchSite: undefined, allowedOrigins: [SITE, "http://localhost:3000"], ...overrides };
+}
+
+describe("checkCsrf", () => {
+  it("lets a form on our own pages post", () => {
+    expect(checkCsrf(facts({ origin: SITE }))).toEqual({ allowed: true });
+    expect(checkCsrf(facts({ origin: "http://localhost:3000" }))).toEqual({ allowed: true });
+  });
+
+  it("refuses a post whose Origin is another site", () => {
+    const verdict = checkCsrf(facts({ origin: "https://evil.example" }));
+    expect(verdict.allowed).toBe(false);
+  });
+
+  it("refuses look-alike origins: another port, scheme or subdomain is another site", () => {
+    for (const origin of ["https://portal.example:8443", "http://portal.example", "https://evil.portal.example", "https://portal.example.evil"]) {
+      expect(checkCsrf(facts({ origin })).allowed, origin).toBe(false);
+    }
+  });
+
+  it("believes Origin over Sec-Fetch-Site when both are sent", () => {
+    expect(checkCsrf(facts({ origin: "https://evil.example", secFetchSite: "same-origin" })).allowed).toBe(false);
+  });
+
+  it("falls back on Sec-Fetch-Site when a proxy stripped Origin", () => {
+    expect(checkCsrf(facts({ secFetchSite: "same-origin" })).allowed).toBe(true);
+    // Typed in the address bar or opened from a bookmark: the user did it, no other site did.
+    expect(checkCsrf(facts({ secFetchSite: "none" })).allowed).toBe(true);
+  });
+
+  it("refuses Sec-Fetch-Site cross-site and same-site (a sibling subdomain is not us)", () => {
+    expect(checkCsrf(facts({ secFetchSite: "cross-site" })).allowed).toBe(false);
+    expect(checkCsrf(facts({ secFetchSite: "same-site" })).allowed).toBe(false);
+  });
+
+  it('treats Origin "null" (sandboxed frames, privacy redirects) as no proof', () => {
+    expect(checkCsrf(facts({ origin: "null" })).allowed).toBe(false);
+    expect(checkCsrf(facts({ origin: "null", secFetchSite: "cross-site" })).allowed).toBe(false);
+  });
+
+  it("refuses a post with neither header", () => {
+    expect(checkCsrf(facts({}))).toMatchObject({ allowed: false });
+  });
+
+  it("refuses every state-changing method, not only POST", () => {
+    for (const method of ["PUT", "PATCH", "DELETE", "post"]) {
+      expect(checkCsrf(facts({ method, origin: "https://evil.example" })).allowed, method).toBe(false);
+    }
+  });
+
+  it("always lets GET, HEAD and OPTIONS through: they change nothing", () => {
+    for (const method of ["GET", "HEAD", "OPTIONS", "get"]) {
+      expect(checkCsrf(facts({ method, origin: "https://evil.example", secFetchSite: "cross-site" })).allowed, method).toBe(true);
+      expect(checkCsrf(facts({ method })).allowed, method).toBe(true);
+    }
+  });
+});
