@@ -1,12 +1,14 @@
 // `npm run bench`: how much the main pages cost, as a RATIO to a bare route of the same server.
 //
 // Absolute timings depend on the machine and on whatever else it is doing; a ratio to /healthz,
-// measured in short alternating bursts (page, baseline, baseline, page, ...), cancels most of
-// that. The script starts the production server itself on DATABASE_URL (a database filled by
-// `npm run db:bench-data`), behind a tiny TCP proxy that counts the SQL statements each page
-// sends. See docs/benchmark.md.
+// measured in short alternating bursts (page, baseline, baseline, page, ...), cancels much of
+// that, and the CPU time the server and its database connections spend per request (read from
+// /proc) cancels most of the rest. The script starts the production server itself on
+// DATABASE_URL (a database filled by `npm run db:bench-data`), behind a tiny TCP proxy that
+// counts the SQL statements each page sends. See docs/benchmark.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import { parseArgs } from "node:util";
@@ -28,6 +30,15 @@ interface Page {
 interface Burst {
   latencies: number[];
   seconds: number;
+  /** CPU time of the server process and of its database backends during the burst, when /proc is readable. */
+  appCpuMs: number | null;
+  dbCpuMs: number | null;
+}
+
+/** Where to read CPU time: the server process and the PostgreSQL backends serving it. */
+interface CpuProbe {
+  serverPid: number;
+  backendPids(): Promise<number[]>;
 }
 
 const BASELINE: Page = { name: "baseline (/healthz)", path: "/healthz" };
@@ -36,8 +47,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       concurrency: { type: "string", default: "8" },
-      requests: { type: "string", default: "40" },
-      rounds: { type: "string", default: "5" },
+      requests: { type: "string", default: "25" },
+      rounds: { type: "string", default: "8" },
     },
   });
   const options: Options = {
@@ -50,7 +61,8 @@ async function main(): Promise<void> {
     fail("DATABASE_URL is not set: point it at a database filled by `npm run db:bench-data` (see docs/benchmark.md).");
   }
 
-  const pages = await choosePages(databaseUrl);
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const pages = await choosePages(sql);
   const proxy = await startCountingProxy(new URL(databaseUrl));
   const serverUrl = new URL(databaseUrl);
   serverUrl.hostname = "127.0.0.1";
@@ -60,9 +72,19 @@ async function main(): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const base = `http://127.0.0.1:${port}`;
 
+  const probe: CpuProbe = {
+    serverPid: server.pid ?? 0,
+    // Connections of the server only: the benchmark's own one is left out.
+    backendPids: async () =>
+      (
+        await sql<{ pid: number }[]>`
+          select pid from pg_stat_activity
+          where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`
+      ).map((r) => r.pid),
+  };
   try {
     await waitUntilReady(base, agent, server);
-    for (const page of [BASELINE, ...pages]) await burst(base, agent, page, options.concurrency * 2, options.concurrency);
+    for (const page of [BASELINE, ...pages]) await burst(base, agent, page, options.concurrency * 2, options.concurrency, probe);
 
     const queries = new Map<string, number>();
     for (const page of pages) queries.set(page.name, await statementsFor(base, agent, page, proxy));
@@ -70,6 +92,7 @@ async function main(): Promise<void> {
     console.log(`\nConcurrency ${options.concurrency}, ${options.rounds} rounds of ${options.requests} requests per page and as many on the baseline.\n`);
     const rows: string[][] = [];
     let baselineSummary: number[] = [];
+    const baselineCpu: ({ app: number; db: number } | null)[] = [];
     for (const page of pages) {
       const pageBursts: Burst[] = [];
       const baseBursts: Burst[] = [];
@@ -77,7 +100,7 @@ async function main(): Promise<void> {
         // Alternate which goes first, so a slow drift of the machine hits both sides alike.
         const order = round % 2 === 0 ? [page, BASELINE] : [BASELINE, page];
         for (const target of order) {
-          const result = await burst(base, agent, target, options.requests, options.concurrency);
+          const result = await burst(base, agent, target, options.requests, options.concurrency, probe);
           (target === page ? pageBursts : baseBursts).push(result);
         }
       }
@@ -86,6 +109,9 @@ async function main(): Promise<void> {
       baselineSummary = baselineSummary.concat(baseLatencies);
       const costRatios = pageBursts.map((b, i) => rps(baseBursts[i] as Burst) / rps(b));
       const pageRps = median(pageBursts.map(rps));
+      const pageCpu = cpuPerRequest(pageBursts);
+      const baseCpu = cpuPerRequest(baseBursts);
+      baselineCpu.push(baseCpu);
       rows.push([
         page.name,
         ms(percentile(pageLatencies, 50)),
@@ -94,55 +120,72 @@ async function main(): Promise<void> {
         `${(percentile(pageLatencies, 50) / percentile(baseLatencies, 50)).toFixed(1)}×`,
         `${(percentile(pageLatencies, 95) / percentile(baseLatencies, 95)).toFixed(1)}×`,
         `${median(costRatios).toFixed(1)}×`,
+        pageCpu ? `${pageCpu.app.toFixed(1)} + ${pageCpu.db.toFixed(1)}` : "n/a",
+        pageCpu && baseCpu ? `${((pageCpu.app + pageCpu.db) / (baseCpu.app + baseCpu.db)).toFixed(0)}×` : "n/a",
         String(queries.get(page.name) ?? "?"),
       ]);
       process.stderr.write(`  measured ${page.name}\n`);
     }
+    const cpu = baselineCpu.flatMap((c) => (c ? [c.app + c.db] : []));
     console.log(
-      `Baseline ${BASELINE.path}: p50 ${ms(percentile(baselineSummary, 50))} ms, p95 ${ms(percentile(baselineSummary, 95))} ms over ${baselineSummary.length} requests.\n`,
+      `Baseline ${BASELINE.path}: p50 ${ms(percentile(baselineSummary, 50))} ms, p95 ${ms(percentile(baselineSummary, 95))} ms over ${baselineSummary.length} requests` +
+        (cpu.length ? `, ${(median(cpu) * 1000).toFixed(0)} µs of CPU per request.\n` : ".\n"),
     );
     console.log(
-      table(["page", "p50 ms", "p95 ms", "req/s", "p50 ÷ baseline", "p95 ÷ baseline", "cost (baseline req/s ÷ page req/s)", "SQL statements"], rows),
+      table(
+        [
+          "page",
+          "p50 ms",
+          "p95 ms",
+          "req/s",
+          "p50 ÷ baseline",
+          "p95 ÷ baseline",
+          "throughput cost",
+          "CPU ms/request (app + db)",
+          "CPU ÷ baseline",
+          "SQL statements",
+        ],
+        rows,
+      ),
     );
   } finally {
     agent.destroy();
     await stopServer(server);
     proxy.close();
+    await sql.end();
   }
 }
 
 /** The pages to measure, with real slugs: a typical initiative and the one with the most supporters. */
-async function choosePages(databaseUrl: string): Promise<Page[]> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    const ranked = await sql<{ slug: string; supporters: number }[]>`
+async function choosePages(sql: postgres.Sql): Promise<Page[]> {
+  const ranked = await sql<{ slug: string; supporters: number }[]>`
       select i.slug, count(p.id)::int as supporters
       from initiatives i left join participations p on p.initiative_id = i.id and p.status = 'active'
       where i.status = 'active'
       group by i.id
       order by supporters desc, i.slug`;
-    if (ranked.length < 100) fail("The database holds too few initiatives: fill it with `npm run db:bench-data` first.");
-    const largest = ranked[0]!;
-    const typical = ranked[Math.floor(ranked.length / 2)]!;
-    return [
-      { name: "home", path: "/" },
-      { name: "initiatives", path: "/initiatives" },
-      { name: "initiatives, search", path: "/initiatives?q=climate" },
-      { name: "initiatives, axis filter", path: "/initiatives?axis=reform&page=2" },
-      { name: `initiative (${typical.supporters} supporters)`, path: `/initiatives/${typical.slug}` },
-      { name: `initiative (${largest.supporters} supporters)`, path: `/initiatives/${largest.slug}` },
-      { name: "actors", path: "/actors" },
-      { name: "actors, kind filter", path: "/actors?kind=ngo&page=5" },
-      { name: "API initiatives", path: "/api/v1/initiatives" },
-    ];
-  } finally {
-    await sql.end();
-  }
+  if (ranked.length < 100) fail("The database holds too few initiatives: fill it with `npm run db:bench-data` first.");
+  const largest = ranked[0]!;
+  const typical = ranked[Math.floor(ranked.length / 2)]!;
+  return [
+    { name: "home", path: "/" },
+    { name: "initiatives", path: "/initiatives" },
+    { name: "initiatives, search", path: "/initiatives?q=climate" },
+    { name: "initiatives, axis filter", path: "/initiatives?axis=reform&page=2" },
+    { name: `initiative (${typical.supporters} participants)`, path: `/initiatives/${typical.slug}` },
+    { name: `initiative (${largest.supporters} participants)`, path: `/initiatives/${largest.slug}` },
+    { name: "actors", path: "/actors" },
+    { name: "actors, kind filter", path: "/actors?kind=ngo&page=5" },
+    { name: "API initiatives", path: "/api/v1/initiatives" },
+  ];
 }
 
-async function burst(base: string, agent: http.Agent, page: Page, requests: number, concurrency: number): Promise<Burst> {
+async function burst(base: string, agent: http.Agent, page: Page, requests: number, concurrency: number, probe: CpuProbe): Promise<Burst> {
   const latencies: number[] = [];
   let next = 0;
+  const backends = await probe.backendPids();
+  const appBefore = await cpuNanos([probe.serverPid]);
+  const dbBefore = await cpuNanos(backends);
   const started = performance.now();
   const worker = async () => {
     while (next < requests) {
@@ -151,7 +194,42 @@ async function burst(base: string, agent: http.Agent, page: Page, requests: numb
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
-  return { latencies, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  const appAfter = await cpuNanos([probe.serverPid]);
+  const dbAfter = await cpuNanos(backends);
+  return {
+    latencies,
+    seconds,
+    appCpuMs: appBefore === null || appAfter === null ? null : (appAfter - appBefore) / 1e6,
+    dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / 1e6,
+  };
+}
+
+/**
+ * CPU time, in nanoseconds, of every thread of the given processes (Linux /proc schedstat;
+ * null elsewhere or when not readable). Threads count: zlib compression runs off the main one.
+ */
+async function cpuNanos(pids: number[]): Promise<number | null> {
+  let total = 0;
+  for (const pid of pids) {
+    const tasks = await fs.readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+    for (const task of tasks) {
+      // A thread may end between the listing and the read: it simply stops counting.
+      const stat = await fs.readFile(`/proc/${pid}/task/${task}/schedstat`, "utf8").catch(() => "");
+      total += Number(stat.split(" ")[0]) || 0;
+    }
+  }
+  return pids.length > 0 && total === 0 ? null : total;
+}
+
+/** Milliseconds of CPU per request over a set of bursts, app and database apart. */
+function cpuPerRequest(bursts: Burst[]): { app: number; db: number } | null {
+  if (bursts.some((b) => b.appCpuMs === null || b.dbCpuMs === null)) return null;
+  const requests = bursts.reduce((sum, b) => sum + b.latencies.length, 0);
+  return {
+    app: bursts.reduce((sum, b) => sum + (b.appCpuMs ?? 0), 0) / requests,
+    db: bursts.reduce((sum, b) => sum + (b.dbCpuMs ?? 0), 0) / requests,
+  };
 }
 
 /** Milliseconds until the last byte of a 200 response. Sends what a browser sends, so compression is included. */
