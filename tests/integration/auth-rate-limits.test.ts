@@ -1,0 +1,166 @@
+// Rate limits live in PostgreSQL, so every app instance behind a load balancer sees the
+// same counts, and they are checked before any password hash is computed.
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "~/db/client.server";
+import { createDb } from "~/db/client.server";
+import * as schema from "~/db/schema";
+import { RATE_LIMITS, RateLimitedError } from "~/auth/rate-limit.server";
+import { rateLimits } from "~/db/schema";
+import { requestPasswordReset, signIn } from "~/domain/accounts.server";
+import * as forgotPasswordPage from "~/routes/forgot-password";
+import * as loginPage from "~/routes/login";
+import { createUser, PASSWORD, passwordHash } from "../support/accounts";
+import { useTestDatabase } from "../support/db";
+import { withDatabaseName } from "../support/postgres-server";
+import { callAction, thrownOutcome } from "../support/remix";
+
+// Counts argon2 verifications (the real function still runs) to show that a limited request
+// never reaches the expensive step.
+const argon2 = vi.hoisted(() => ({ verifications: 0 }));
+vi.mock("~/auth/password.server", async (importOriginal) => {
+  const real = await importOriginal<typeof import("~/auth/password.server")>();
+  return {
+    ...real,
+    verifyPassword: async (hash: string, password: string) => {
+      argon2.verifications++;
+      return real.verifyPassword(hash, password);
+    },
+  };
+});
+
+const t = useTestDatabase();
+const MINUTE = 60 * 1000;
+// The start of an hour, so the 15-minute and 1-hour windows both begin here.
+const T0 = new Date("2025-01-06T10:00:00Z");
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
+
+beforeAll(async () => {
+  await passwordHash();
+});
+
+const fromIp = (ip: string) => ({ ip, userAgent: "vitest" });
+
+async function failSignIns(db: Database, email: string, times: number, ip: string, now: Date) {
+  for (let i = 0; i < times; i++) {
+    expect(await signIn(db, { email, password: `wrong guess number ${i}` }, fromIp(ip), now)).toEqual({ ok: false });
+  }
+}
+
+describe("sign-in failures per account", () => {
+  it("after 10 failures in 15 minutes, refuse even the right password, before any hashing", async () => {
+    expect(RATE_LIMITS.signInFailuresPerAccount).toEqual({ limit: 10, windowSeconds: 15 * 60 });
+    const user = await createUser(t.db);
+    await failSignIns(t.db, user.email, 10, "192.0.2.1", at(MINUTE));
+    const before = argon2.verifications;
+    const refused = signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.2"), at(2 * MINUTE));
+    await expect(refused).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(refused).rejects.toMatchObject({ retryAfterSeconds: 13 * 60 });
+    expect(argon2.verifications).toBe(before);
+  });
+
+  it("let the account in again once the window has passed", async () => {
+    const user = await createUser(t.db);
+    await failSignIns(t.db, user.email, 10, "192.0.2.3", at(MINUTE));
+    await expect(signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.3"), at(14 * MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.3"), at(15 * MINUTE))).ok).toBe(true);
+  });
+
+  it("count unknown emails too, so the limit says nothing about which accounts exist", async () => {
+    await failSignIns(t.db, "ghost@example.org", 10, "192.0.2.4", at(MINUTE));
+    await expect(signIn(t.db, { email: "Ghost@Example.org", password: PASSWORD }, fromIp("192.0.2.4"), at(MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it("through the form: answer 429 with Retry-After", async () => {
+    const user = await createUser(t.db);
+    await failSignIns(t.db, user.email, 10, "192.0.2.5", new Date());
+    const refused = await thrownOutcome(callAction(loginPage.action, "/login", { db: t.db, form: { email: user.email, password: PASSWORD } }));
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(refused.data).toEqual({ rateLimited: true, retryAfterSeconds: retryAfter });
+  });
+
+  it(
+    ON_POSTGRES
+      ? "are shared by two app instances (two connection pools) on one PostgreSQL database"
+      : "are shared by two database clients over one PGlite database (PGlite is single-process; the PostgreSQL run uses two connection pools)",
+    async () => {
+      const second = await openSecondInstance();
+      try {
+        if (ON_POSTGRES) expect(await backendPid(second.db)).not.toBe(await backendPid(t.db));
+        const user = await createUser(t.db);
+        await failSignIns(t.db, user.email, 5, "192.0.2.6", at(MINUTE));
+        await failSignIns(second.db, user.email, 5, "192.0.2.7", at(2 * MINUTE));
+        await expect(signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.8"), at(3 * MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+        await expect(signIn(second.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.8"), at(3 * MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+});
+
+describe("sign-in failures per IP address", () => {
+  it("after 100 failures in an hour from one address, refuse every account from it, and only from it", async () => {
+    expect(RATE_LIMITS.signInFailuresPerIp).toEqual({ limit: 100, windowSeconds: 60 * 60 });
+    const user = await createUser(t.db);
+    await failSignIns(t.db, "first-target@example.org", 1, "192.0.2.66", at(MINUTE));
+    // Ninety-nine more failures, written as the counter would hold them (hashing 99 times would only slow the test).
+    await t.db.update(rateLimits).set({ hits: 100 }).where(eq(rateLimits.key, "signin-fail:ip:192.0.2.66"));
+    await expect(signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.66"), at(50 * MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.67"), at(50 * MINUTE))).ok).toBe(true);
+  });
+});
+
+describe("password reset requests", () => {
+  it("are limited per email address, whether or not it has an account", async () => {
+    const user = await createUser(t.db);
+    for (const email of [user.email, "no-account@example.org"]) {
+      for (let i = 0; i < RATE_LIMITS.passwordResetPerEmail.limit; i++) {
+        await requestPasswordReset(t.db, email, fromIp(`198.18.0.${i}`), "https://portal.example", at(MINUTE));
+      }
+      await expect(requestPasswordReset(t.db, email, fromIp("198.18.1.1"), "https://portal.example", at(MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+    }
+  });
+
+  it("are limited per IP address", async () => {
+    for (let i = 0; i < RATE_LIMITS.passwordResetPerIp.limit; i++) {
+      await requestPasswordReset(t.db, `someone-${i}@example.org`, fromIp("198.18.2.2"), "https://portal.example", at(MINUTE));
+    }
+    await expect(requestPasswordReset(t.db, "one-more@example.org", fromIp("198.18.2.2"), "https://portal.example", at(MINUTE))).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+  });
+
+  it("through the form: answer 429 with Retry-After", async () => {
+    const post = () => callAction(forgotPasswordPage.action, "/forgot-password", { db: t.db, form: { email: "form-flood@example.org" } });
+    for (let i = 0; i < RATE_LIMITS.passwordResetPerEmail.limit; i++) await post();
+    const refused = await thrownOutcome(post());
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+});
+
+async function backendPid(db: Database): Promise<number> {
+  const result = (await db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { pid: number }[] | { rows: { pid: number }[] };
+  const rows = Array.isArray(result) ? result : result.rows;
+  return Number(rows[0]?.pid);
+}
+
+/** Another app instance on the same database: its own connection pool on PostgreSQL. */
+async function openSecondInstance(): Promise<{ db: Database; close(): Promise<void> }> {
+  if (t.handle.engine === "postgres") {
+    const result = (await t.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
+    const name = result[0]?.name;
+    if (!name || !process.env.DATABASE_URL) throw new Error("cannot tell which database the test uses");
+    const handle = await createDb({ databaseUrl: withDatabaseName(process.env.DATABASE_URL, name), poolSize: 2 });
+    return { db: handle.db, close: () => handle.close() };
+  }
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { $client } = t.db as unknown as { $client: Parameters<typeof drizzle>[0] };
+  const db = drizzle($client as never, { schema, casing: "snake_case" }) as unknown as Database;
+  return { db, close: async () => {} };
+}
