@@ -1,9 +1,10 @@
 // A fresh, migrated database with the reference data for each integration test file,
 // copied from the template that tests/support/database-template.ts builds once per run.
 import fs from "node:fs/promises";
+import type { SQL } from "drizzle-orm";
 import { afterAll, beforeAll, inject } from "vitest";
 import * as schema from "~/db/schema";
-import type { Database, DbHandle } from "~/db/client.server";
+import type { Database, DbHandle, Executor } from "~/db/client.server";
 import { createDb } from "~/db/client.server";
 import { createDatabase, dropDatabase, randomSuffix } from "./postgres-server";
 
@@ -82,4 +83,10 @@ export function useTestDatabase(): { readonly db: Database; readonly handle: DbH
       return get().handle;
     },
   };
+}
+
+/** Rows of a raw SQL query: postgres.js returns them as an array, PGlite inside `rows`. */
+export async function queryRows<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

@@ -1,0 +1,59 @@
+// The public side works as plain HTML: GET forms filter, links paginate, and the language
+// switcher is an ordinary POST form.
+import { expect, test } from "./fixtures";
+import { GERMANY, NEW_GOVERNANCE_INITIATIVES, PARIS_CALL, actorIdByName } from "./demo";
+
+test.use({ javaScriptEnabled: false });
+
+const cards = (page: import("@playwright/test").Page) => page.getByRole("main").getByRole("article").getByRole("heading", { level: 2 });
+
+test("the initiative filters and search work through the GET form", async ({ page }) => {
+  await page.goto("/initiatives");
+  await page.getByLabel("Axis").selectOption("new_governance");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/initiatives\?.*axis=new_governance/);
+  await expect(cards(page)).toHaveCount(NEW_GOVERNANCE_INITIATIVES);
+
+  await page.getByLabel("Theme").selectOption("cyber");
+  await page.getByRole("searchbox").fill("principles");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/theme=cyber/);
+  await expect(page).toHaveURL(/q=principles/);
+  await expect(cards(page)).toHaveText([PARIS_CALL.title]);
+
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL("/initiatives");
+});
+
+test("an initiative's page shows its leads and supporters", async ({ page }) => {
+  await page.goto(`/initiatives/${PARIS_CALL.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(PARIS_CALL.title);
+  await expect(page.getByRole("region", { name: "Led by" }).getByRole("link")).toHaveText(["France", "Singapore"]);
+});
+
+test("the actor filter and the pagination work through links and the GET form", async ({ page }) => {
+  await page.goto("/actors");
+  await page.getByLabel("Kind").selectOption("state");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/\/actors\?(q=&)?kind=state$/);
+  const pages = page.getByRole("navigation", { name: "Pages of results" });
+  await pages.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/actors\?kind=state&page=2$/);
+  await expect(cards(page)).toHaveCount(20);
+});
+
+test("the language switcher is a plain form", async ({ page, request }) => {
+  const germany = await actorIdByName(request, GERMANY.en);
+  await page.goto(`/actors/${germany}`);
+  const switcher = page.locator('header form[action="/language"]');
+  await switcher.getByRole("combobox").selectOption("fr");
+  await switcher.getByRole("button").click();
+  await expect(page).toHaveURL(`/actors/${germany}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(GERMANY.fr);
+
+  await switcher.getByRole("combobox").selectOption("es");
+  await switcher.getByRole("button").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(GERMANY.es);
+});

@@ -1,0 +1,55 @@
+// Playwright's web server: the production build on a database of its own, removed afterwards.
+//   DATABASE_URL set: a new database on that server, migrated and seeded with the demo data.
+//   Otherwise: a temporary PGlite folder, which the server migrates and seeds on first start.
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createDb, migrateDb } from "~/db/client.server";
+import { loadReferenceData } from "~/db/reference-data.server";
+import { dataLoads } from "~/db/schema";
+import { seedDemoData } from "~/db/seed/demo.server";
+import { createDatabase, databaseBaseName, dropDatabase, randomSuffix } from "../support/postgres-server";
+
+const serverUrl = process.env.DATABASE_URL;
+const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "alliance-e2e-"));
+const env: NodeJS.ProcessEnv = { ...process.env, MAIL_DIR: path.join(workDir, "mail") };
+let databaseName: string | undefined;
+
+if (serverUrl) {
+  databaseName = `${databaseBaseName(serverUrl)}_e2e_${randomSuffix()}`;
+  env.DATABASE_URL = await createDatabase(serverUrl, databaseName);
+  const handle = await createDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
+  try {
+    await migrateDb(handle);
+    await loadReferenceData(handle.db);
+    await handle.db.transaction(async (tx) => {
+      await seedDemoData(tx);
+      await tx.insert(dataLoads).values({ name: "demo", demo: true });
+    });
+  } finally {
+    await handle.close();
+  }
+} else {
+  env.PGLITE_DIR = path.join(workDir, "pglite");
+}
+
+const server = spawn(process.execPath, ["build/server.js"], { env, stdio: "inherit" });
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+
+server.on("exit", (code, signal) => {
+  void (async () => {
+    if (serverUrl && databaseName) await dropDatabase(serverUrl, databaseName);
+    await fs.rm(workDir, { recursive: true, force: true });
+    // Stopped by us: a clean end. Exited by itself: say so, Playwright reports it.
+    process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
+  })();
+});
