@@ -5,9 +5,9 @@ import { generateTOTP, getTOTPAuthUri, verifyTOTP } from "@epic-web/totp";
 import { and, eq, isNull } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Executor } from "~/db/client.server";
-import { recoveryCodes } from "~/db/schema";
-import { sha256 } from "~/utils/crypto.server";
+import { rateLimits, recoveryCodes } from "~/db/schema";
 import { authConfig } from "./config.server";
+import { hashPassword, verifyPassword } from "./password.server";
 
 // What authenticator apps expect by default.
 export const TOTP_SETTINGS = { algorithm: "SHA-1", digits: 6, period: 30 } as const;
@@ -61,11 +61,27 @@ export async function totpQrCode(uri: string): Promise<string> {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 
-/** Accepts the current code and one step either side (clock drift). */
-export async function isValidTotpCode(secret: string, code: string): Promise<boolean> {
+/**
+ * Accepts the current code and one step either side (clock drift), each only once (ASVS 6.5.1):
+ * a code read over a shoulder or phished in real time is worthless once its owner has used it.
+ * The spent time steps are kept in rate_limits (key, window start = the step), whose primary key
+ * makes "first use wins" atomic across app instances; rows expire after the step stops being accepted.
+ */
+export async function spendTotpCode(db: Executor, userId: string, secret: string, code: string): Promise<boolean> {
   const otp = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(otp)) return false;
-  return (await verifyTOTP({ ...TOTP_SETTINGS, otp, secret, window: 1 })) !== null;
+  const periodMs = TOTP_SETTINGS.period * 1000;
+  // Read in the same synchronous run as verifyTOTP reads the clock, so both see the same step.
+  const counter = Math.floor(Date.now() / periodMs);
+  const match = await verifyTOTP({ ...TOTP_SETTINGS, otp, secret, window: 1 });
+  if (!match) return false;
+  const step = new Date((counter + match.delta) * periodMs);
+  const spent = await db
+    .insert(rateLimits)
+    .values({ key: `totp-spent:${userId}`, windowStart: step, hits: 1, expiresAt: new Date(step.getTime() + 3 * periodMs) })
+    .onConflictDoNothing()
+    .returning({ hits: rateLimits.hits });
+  return spent.length === 1;
 }
 
 /** Today's code for a secret: for tests and the demo only. */
@@ -84,8 +100,11 @@ export async function replaceRecoveryCodes(db: Executor, userId: string): Promis
     const raw = base32(crypto.randomBytes(7)).slice(0, 10).toLowerCase();
     return `${raw.slice(0, 5)}-${raw.slice(5)}`;
   });
+  // Under 112 bits of entropy, so a plain SHA-256 could be reversed by brute force from a copy
+  // of the table: salted argon2id, like passwords (ASVS 6.5.2).
+  const hashes = await Promise.all(codes.map((code) => hashPassword(normaliseRecoveryCode(code))));
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await db.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: sha256(normaliseRecoveryCode(code)) })));
+  await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })));
   return codes;
 }
 
@@ -93,10 +112,19 @@ export async function replaceRecoveryCodes(db: Executor, userId: string): Promis
 export async function consumeRecoveryCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
   const normalised = normaliseRecoveryCode(code);
   if (normalised.length !== 10) return false;
-  const rows = await db
-    .update(recoveryCodes)
-    .set({ usedAt: now })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, sha256(normalised)), isNull(recoveryCodes.usedAt)))
-    .returning({ id: recoveryCodes.id });
-  return rows.length === 1;
+  // Salted hashes cannot be looked up: try the user's unused codes (ten at most) one by one.
+  const unused = await db
+    .select({ id: recoveryCodes.id, codeHash: recoveryCodes.codeHash })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  for (const candidate of unused) {
+    if (!(await verifyPassword(candidate.codeHash, normalised))) continue;
+    const rows = await db
+      .update(recoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(recoveryCodes.id, candidate.id), isNull(recoveryCodes.usedAt)))
+      .returning({ id: recoveryCodes.id });
+    return rows.length === 1;
+  }
+  return false;
 }

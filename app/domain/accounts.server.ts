@@ -20,9 +20,9 @@ import {
   consumeRecoveryCode,
   decryptSecret,
   encryptSecret,
-  isValidTotpCode,
   newTotpSecret,
   replaceRecoveryCodes,
+  spendTotpCode,
   totpAuthUri,
   totpQrCode,
 } from "~/auth/totp.server";
@@ -214,7 +214,7 @@ export async function completeSecondFactor(
   const user = await findUser(db, session.user.id);
   const secret = user.totpSecret && user.totpEnabledAt ? decryptSecret(user.totpSecret) : null;
   let usedRecoveryCode = false;
-  let ok = secret ? await isValidTotpCode(secret, code) : false;
+  let ok = secret ? await spendTotpCode(db, user.id, secret, code) : false;
   if (!ok && /[a-z]/i.test(code)) {
     ok = await consumeRecoveryCode(db, user.id, code, now);
     usedRecoveryCode = ok;
@@ -377,10 +377,10 @@ export async function pendingTwoFactorSetup(db: Database, userId: string) {
 export async function confirmTwoFactorSetup(db: Database, session: CurrentSession, code: string, origin: RequestOrigin, now = new Date()) {
   const user = await findUser(db, session.user.id);
   if (user.totpEnabledAt || !user.totpSecret) return null;
-  if (!(await isValidTotpCode(decryptSecret(user.totpSecret), code))) return null;
+  if (!(await spendTotpCode(db, user.id, decryptSecret(user.totpSecret), code))) return null;
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id));
     const codes = await replaceRecoveryCodes(tx, user.id);
+    await tx.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id));
     await enqueueMail(tx, { to: user.email, locale: user.locale, template: "twoFactorChanged", params: { name: user.name } });
     await recordAudit(tx, { userId: user.id, action: "user.two_factor_enabled", subjectType: "user", subjectId: user.id, origin });
     return codes;
@@ -399,7 +399,7 @@ export async function disableTwoFactor(
   if (!user.totpEnabledAt || !user.totpSecret) return "ok";
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) return "wrongPassword";
   const codeOk =
-    (await isValidTotpCode(decryptSecret(user.totpSecret), input.code)) || (await consumeRecoveryCode(db, user.id, input.code, now));
+    (await spendTotpCode(db, user.id, decryptSecret(user.totpSecret), input.code)) || (await consumeRecoveryCode(db, user.id, input.code, now));
   if (!codeOk) return "wrongCode";
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, updatedAt: now }).where(eq(users.id, user.id));
