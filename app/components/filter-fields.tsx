@@ -54,7 +54,18 @@ export function SelectField({
 }
 
 /** The GET form of a directory: works as a plain HTML form, and as a client navigation with JavaScript. */
-export function FilterForm({ action, label, children }: { action: string; label: string; children: ReactNode }) {
+export function FilterForm({
+  action,
+  label,
+  columns,
+  children,
+}: {
+  action: string;
+  label: string;
+  /** Tailwind grid template for wide screens: one column per field, then the buttons. */
+  columns: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   // Keyed by the query so fields show the current filters after a client-side navigation too.
   const { search } = useLocation();
@@ -65,7 +76,7 @@ export function FilterForm({ action, label, children }: { action: string; label:
       action={action}
       role="search"
       aria-label={label}
-      className="mt-6 grid items-end gap-4 rounded-lg border border-slate-200 bg-slate-50 p-4 md:grid-cols-[2fr_1fr_1fr_auto]"
+      className={`mt-6 grid items-end gap-4 rounded-lg border border-slate-200 bg-slate-50 p-4 ${columns}`}
     >
       {children}
       <div className="flex flex-wrap items-center gap-4">

@@ -29,7 +29,9 @@ export function ListSummary({
     return (
       <p className="mt-6 text-lg">
         {t("common:emptyPage", { page: formatNumber(i18n.language, page) })}{" "}
-        <Link to={firstPageHref}>{t("common:backToFirstPage")}</Link>
+        <Link to={firstPageHref} className="underline">
+          {t("common:backToFirstPage")}
+        </Link>
       </p>
     );
   }

@@ -28,7 +28,7 @@ function Figure({ value, label, href }: { value: number; label: string; href: st
         <span className="min-w-16 text-right text-2xl font-bold text-brand-800">
           {formatNumber(i18n.language, value)}
         </span>
-        <span className="text-slate-800 underline-offset-2 hover:underline">{label}</span>
+        <span className="text-brand-700 underline underline-offset-2">{label}</span>
       </Link>
     </li>
   );

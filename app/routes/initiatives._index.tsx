@@ -32,7 +32,7 @@ export default function Initiatives() {
     <>
       <h1 className="text-3xl font-bold">{t("list.heading")}</h1>
       <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("list.intro")}</p>
-      <FilterForm action="/initiatives" label={t("list.filtersLabel")}>
+      <FilterForm action="/initiatives" label={t("list.filtersLabel")} columns="md:grid-cols-[2fr_1fr_1fr_auto]">
         <SearchField label={t("list.searchLabel")} defaultValue={filters.q} />
         <SelectField
           name="axis"
