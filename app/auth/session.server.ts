@@ -30,6 +30,15 @@ function limitsFor(role: UserRole) {
   return isStaffRole(role) ? SESSION_LIMITS.staff : SESSION_LIMITS.member;
 }
 
+function hasExpired(row: { createdAt: Date; lastSeenAt: Date; expiresAt: Date }, role: UserRole, now: Date): boolean {
+  const limits = limitsFor(role);
+  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs;
+  const absoluteExpired = now.getTime() >= row.expiresAt.getTime();
+  // A session created before a privilege change still carries the member's long limits.
+  const overStaffLimit = now.getTime() - row.createdAt.getTime() > limits.absoluteMs;
+  return idleExpired || absoluteExpired || overStaffLimit;
+}
+
 let cookie: Cookie | undefined;
 export function sessionCookie(): Cookie {
   if (cookie) return cookie;
@@ -115,12 +124,7 @@ export async function loadSession(db: Executor, rawId: string, now = new Date())
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.idHash, idHash));
   if (!row) return null;
-  const limits = limitsFor(row.user.role);
-  const idleExpired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs;
-  const absoluteExpired = now.getTime() >= row.expiresAt.getTime();
-  // A session created before a privilege change still carries the member's long limits.
-  const overStaffLimit = now.getTime() - row.createdAt.getTime() > limits.absoluteMs;
-  if (idleExpired || absoluteExpired || overStaffLimit || row.user.disabledAt) {
+  if (hasExpired(row, row.user.role, now) || row.user.disabledAt) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
@@ -179,18 +183,25 @@ export interface ActiveSessionInfo {
   userAgent: string | null;
 }
 
+/** The sessions that would still let someone in (idle ones past their limit are left out). */
 export async function listActiveSessions(db: Executor, userId: string, now = new Date()): Promise<ActiveSessionInfo[]> {
-  return db
+  const rows = await db
     .select({
       idHash: sessions.idHash,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       ip: sessions.ip,
       userAgent: sessions.userAgent,
+      role: users.role,
     })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.userId, userId), sql`${sessions.expiresAt} > ${now.toISOString()}::timestamptz`))
     .orderBy(desc(sessions.lastSeenAt));
+  return rows
+    .filter((row) => !hasExpired(row, row.role, now))
+    .map(({ idHash, createdAt, lastSeenAt, ip, userAgent }) => ({ idHash, createdAt, lastSeenAt, ip, userAgent }));
 }
 
 /** Reads the raw session id from the request's cookie (null when absent or badly signed). */

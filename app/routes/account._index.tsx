@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireVerifiedSession } from "~/auth/permissions.server";
+import { requireRecentAuthentication, requireVerifiedSession } from "~/auth/permissions.server";
 import { profileSchema, revokeSessionSchema } from "~/auth/schemas";
 import { listActiveSessions } from "~/auth/session.server";
 import { ErrorList, Field, Notice, SubmitButton } from "~/components/forms";
@@ -43,12 +43,15 @@ export async function action(args: ActionFunctionArgs) {
       // The chosen language also becomes the language of the pages.
       return redirect("/account?notice=profileSaved", { headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) } });
     }
+    // Ending sessions needs the password typed again (ASVS 7.5.2): a stolen session cannot evict its owner.
     case "revoke": {
+      await requireRecentAuthentication(args);
       const submission = parseWithZod(formData, { schema: revokeSessionSchema });
       if (submission.status === "success") await revokeSession(context.db, session, submission.value.sessionId, origin);
       return redirect("/account?notice=sessionsEnded");
     }
     case "revoke-others":
+      await requireRecentAuthentication(args);
       await revokeOtherSessions(context.db, session, origin);
       return redirect("/account?notice=sessionsEnded");
     default:
