@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type Response } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { checkCsrf } from "~/auth/csrf.server";
 import type { DbHandle } from "~/db/client.server";
 import type { Env } from "~/env.server";
 
@@ -134,6 +135,20 @@ export function createApp(options: CreateAppOptions): express.Express {
       logger.warn({ err: error }, "readiness check failed: the database does not answer");
       res.status(503).json({ status: "unavailable", database: "unreachable" });
     }
+  });
+
+  // Deny state-changing requests that do not come from our own pages (see app/auth/csrf.server.ts).
+  const appOrigin = env.appUrl ? new URL(env.appUrl).origin : null;
+  app.use((req, res, next) => {
+    const verdict = checkCsrf({
+      method: req.method,
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+      allowedOrigins: [`${req.protocol}://${req.get("host") ?? ""}`, ...(appOrigin ? [appOrigin] : [])],
+    });
+    if (verdict.allowed) return next();
+    req.log.warn({ reason: verdict.reason }, "cross-site request refused");
+    res.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
   });
 
   app.use(compression());

@@ -10,6 +10,7 @@ import { openAppDatabase, type AppDatabase } from "~/db/bootstrap.server";
 import type { DemoAccount } from "~/db/seed/demo.server";
 import { DatabaseLockedError } from "~/db/pglite-lock.server";
 import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
+import { fileTransport, smtpTransport, startMailSender } from "~/mail/sender.server";
 import { createApp } from "./app";
 import { closeGracefully } from "./shutdown";
 
@@ -130,6 +131,14 @@ async function main(): Promise<void> {
   logger.info({ url, engine: database.handle.engine, nodeEnv: env.nodeEnv }, "listening");
   printBanner(env, url, database);
 
+  // Every instance delivers the outbox; SKIP LOCKED keeps them from sending the same email twice.
+  const stopMailSender = startMailSender(
+    database.handle.db,
+    env.smtpUrl ? smtpTransport(env.smtpUrl) : fileTransport(path.resolve(env.mailDir)),
+    2_000,
+    (error) => logger.error({ err: error }, "mail delivery failed"),
+  );
+
   let stopWatching: (() => void) | undefined;
   if (env.nodeEnv === "development") {
     stopWatching = watchBuild((next) => {
@@ -149,6 +158,7 @@ async function main(): Promise<void> {
     closeGracefully(server, SHUTDOWN_GRACE_MS, () =>
       logger.warn("requests still open after the grace period: closing their connections"),
     )
+      .then(() => stopMailSender())
       .then(() => database.handle.close())
       .then(
         () => {

@@ -45,6 +45,11 @@ async function slowLoader() {
   return new Response("finished", { headers: { "Content-Type": "text/plain" } });
 }
 
+/** Stands for any form handler: it answers only if the request got past the CSRF check. */
+async function acceptForm() {
+  return new Response("accepted", { headers: { "Content-Type": "text/plain" } });
+}
+
 /** A small Remix build that goes through the application's real entry.server. */
 const build: ServerBuild = {
   mode: "production",
@@ -52,7 +57,7 @@ const build: ServerBuild = {
   routes: {
     root: { id: "root", path: "", module: { default: TestDocument } },
     // A resource route has no component; Remix's type for route modules insists on one.
-    "routes/slow": { id: "routes/slow", parentId: "root", path: "slow", module: { loader: slowLoader } as unknown as RouteModule },
+    "routes/slow": { id: "routes/slow", parentId: "root", path: "slow", module: { loader: slowLoader, action: acceptForm } as unknown as RouteModule },
   },
   assets: {
     entry: { module: "/build/entry.client-TEST.js", imports: [] },
@@ -208,6 +213,21 @@ describe("HTTP server", () => {
     expect(kept.headers.get("x-request-id")).toBe("lb-1234.abc");
     const replaced = await fetch(`${base}/healthz`, { headers: { "x-request-id": "<script>" } });
     expect(replaced.headers.get("x-request-id")).not.toBe("<script>");
+  });
+
+  it("refuses a cross-site POST before it reaches any route, and lets the site's own through", async () => {
+    const post = (headers: Record<string, string>) => fetch(`${base}/slow`, { method: "POST", headers, body: "a=1", redirect: "manual" });
+    const crossOrigin = await post({ Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" });
+    expect(crossOrigin.status).toBe(403);
+    const crossSite = await post({ "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded" });
+    expect(crossSite.status).toBe(403);
+    const anonymous = await post({ "Content-Type": "application/x-www-form-urlencoded" });
+    expect(anonymous.status).toBe(403);
+    const sameOrigin = await post({ Origin: base, "Content-Type": "application/x-www-form-urlencoded" });
+    expect(sameOrigin.status).toBe(200);
+    expect(await sameOrigin.text()).toBe("accepted");
+    const safe = await fetch(`${base}/slow`, { headers: { Origin: "https://evil.example" } });
+    expect(safe.status).toBe(200);
   });
 
   it("sends HSTS only in production", async () => {
