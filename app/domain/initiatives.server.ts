@@ -26,34 +26,9 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
   // Past the last page there is nothing to fetch: answer from the count alone.
   if (offset >= total) return { items: [], total, page: query.page, pageSize: PAGE_SIZE };
 
-  // Both counts for every initiative of the page in the same query: no query per card.
-  const counts = db
+  const rows = await db
     .select({
-      leadCount: sql<number>`count(*) filter (where ${participations.role} = 'lead')`.mapWith(Number).as("lead_count"),
-      supporterCount: sql<number>`count(*) filter (where ${participations.role} = 'supporter')`
-        .mapWith(Number)
-        .as("supporter_count"),
-    })
-    .from(participations)
-    .innerJoin(actors, eq(actors.id, participations.actorId))
-    .where(
-      and(
-        eq(participations.initiativeId, initiatives.id),
-        eq(participations.status, "active"),
-        eq(actors.status, "approved"),
-      ),
-    )
-    .as("counts");
-  const order = [
-    ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
-    desc(initiatives.createdAt),
-    asc(initiatives.id),
-  ];
-  // The page is chosen first and the counts run for its rows only: joined into the sorted scan,
-  // they ran for every matching initiative (a second per request with 1,000 initiatives).
-  const pageIds = db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...order).limit(PAGE_SIZE).offset(offset);
-  const items = await db
-    .select({
+      id: initiatives.id,
       slug: initiatives.slug,
       title: initiatives.title,
       summary: initiatives.summary,
@@ -61,14 +36,48 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
       theme: initiatives.theme,
       status: initiatives.status,
       launchedOn: initiatives.launchedOn,
-      leadCount: counts.leadCount,
-      supporterCount: counts.supporterCount,
     })
     .from(initiatives)
-    .leftJoinLateral(counts, sql`true`)
-    .where(inArray(initiatives.id, pageIds))
-    .orderBy(...order);
+    .where(where)
+    .orderBy(
+      ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
+      desc(initiatives.createdAt),
+      asc(initiatives.id),
+    )
+    .limit(PAGE_SIZE)
+    .offset(offset);
+  // The counts of the whole page in one grouped query, after the page is cut: never a query per card.
+  const counts = await participantCounts(
+    db,
+    rows.map((row) => row.id),
+  );
+  const items = rows.map(({ id, ...row }) => ({
+    ...row,
+    leadCount: counts.get(id)?.leadCount ?? 0,
+    supporterCount: counts.get(id)?.supporterCount ?? 0,
+  }));
   return { items, total, page: query.page, pageSize: PAGE_SIZE };
+}
+
+async function participantCounts(db: Executor, initiativeIds: string[]) {
+  if (initiativeIds.length === 0) return new Map<string, { leadCount: number; supporterCount: number }>();
+  const rows = await db
+    .select({
+      initiativeId: participations.initiativeId,
+      leadCount: sql<number>`count(*) filter (where ${participations.role} = 'lead')`.mapWith(Number),
+      supporterCount: sql<number>`count(*) filter (where ${participations.role} = 'supporter')`.mapWith(Number),
+    })
+    .from(participations)
+    .innerJoin(actors, eq(actors.id, participations.actorId))
+    .where(
+      and(
+        inArray(participations.initiativeId, initiativeIds),
+        eq(participations.status, "active"),
+        eq(actors.status, "approved"),
+      ),
+    )
+    .groupBy(participations.initiativeId);
+  return new Map(rows.map(({ initiativeId, ...counts }) => [initiativeId, counts]));
 }
 
 export type PublicInitiativeListItem = Awaited<ReturnType<typeof listPublicInitiatives>>["items"][number];
