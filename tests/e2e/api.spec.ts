@@ -140,7 +140,7 @@ for (const path of [
   });
 }
 
-test("is read-only", async ({ request }) => {
-  const response = await request.post("/api/v1/initiatives", { data: { title: "x" } });
+test("is read-only", async ({ request, baseURL }) => {
+  const response = await request.post("/api/v1/initiatives", { data: { title: "x" }, headers: { Origin: baseURL! } });
   expect(response.status()).toBe(405);
 });
