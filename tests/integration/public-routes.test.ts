@@ -124,7 +124,7 @@ describe("open data API", () => {
 
   it("describes each initiative with the documented fields only", async () => {
     const list = await outcome(
-      await callLoader(apiInitiatives.loader, "/api/v1/initiatives?q=cyberspace", { db: t.db }),
+      await callLoader(apiInitiatives.loader, "/api/v1/initiatives?q=%22initiative%200%22", { db: t.db }),
     );
     const item = (list.data as { data: Record<string, unknown>[] }).data.find((i) => i.slug === "initiative-0");
     expect(Object.keys(item!).sort()).toEqual(
