@@ -16,19 +16,29 @@ const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "alliance-e2e-"));
 const env: NodeJS.ProcessEnv = { ...process.env, MAIL_DIR: path.join(workDir, "mail") };
 let databaseName: string | undefined;
 
+async function cleanUp(): Promise<void> {
+  if (serverUrl && databaseName) await dropDatabase(serverUrl, databaseName);
+  await fs.rm(workDir, { recursive: true, force: true });
+}
+
 if (serverUrl) {
   databaseName = `${databaseBaseName(serverUrl)}_e2e_${randomSuffix()}`;
-  env.DATABASE_URL = await createDatabase(serverUrl, databaseName);
-  const handle = await createDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
   try {
-    await migrateDb(handle);
-    await loadReferenceData(handle.db);
-    await handle.db.transaction(async (tx) => {
-      await seedDemoData(tx);
-      await tx.insert(dataLoads).values({ name: "demo", demo: true });
-    });
-  } finally {
-    await handle.close();
+    env.DATABASE_URL = await createDatabase(serverUrl, databaseName);
+    const handle = await createDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
+    try {
+      await migrateDb(handle);
+      await loadReferenceData(handle.db);
+      await handle.db.transaction(async (tx) => {
+        await seedDemoData(tx);
+        await tx.insert(dataLoads).values({ name: "demo", demo: true });
+      });
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await cleanUp();
+    throw error;
   }
 } else {
   env.PGLITE_DIR = path.join(workDir, "pglite");
@@ -47,8 +57,7 @@ process.on("SIGINT", stop);
 
 server.on("exit", (code, signal) => {
   void (async () => {
-    if (serverUrl && databaseName) await dropDatabase(serverUrl, databaseName);
-    await fs.rm(workDir, { recursive: true, force: true });
+    await cleanUp();
     // Stopped by us: a clean end. Exited by itself: say so, Playwright reports it.
     process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
   })();
