@@ -68,7 +68,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof PasswordPolicyError ? `Password refused (${error.problem}): use 12 to 128 characters, not a common password, not containing the email.` : error instanceof Error ? error.message : String(error);
+  const message = error instanceof PasswordPolicyError ? `Password refused (${error.problem}): use 12 to 128 characters, not a common password, not containing the email or the names of the Alliance, the portal or the secretariat.` : error instanceof Error ? error.message : String(error);
   process.stderr.write(`${message}\n`);
   process.exitCode = 1;
 });

@@ -88,6 +88,7 @@ describe("sign-up", () => {
     expect(await fieldError("q".repeat(129))).toEqual(["errors.passwordTooLong"]);
     expect(await fieldError("qwerty123456")).toEqual(["errors.password.common"]);
     expect(await fieldError("form-filler-forever", "filler@example.org")).toEqual(["errors.password.containsEmail"]);
+    expect(await fieldError("my Alliance account 2026")).toEqual(["errors.password.contextWord"]);
     expect(await usersWithEmail("form@example.org")).toHaveLength(0);
   });
 

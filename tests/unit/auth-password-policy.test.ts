@@ -1,7 +1,8 @@
 // The password rules of ASVS 5.0 6.2: length, no composition rules, not common, not built on
 // the email address.
 import { describe, expect, it } from "vitest";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "~/auth/password-policy.server";
+import commonLongPasswords from "~/auth/data/common-long-passwords.json";
+import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "~/auth/password-policy.server";
 import { PASSWORD_LIMITS, signUpSchema } from "~/auth/schemas";
 
 describe("passwordProblem", () => {
@@ -28,6 +29,26 @@ describe("passwordProblem", () => {
   it("refuses the most common passwords whatever their case", () => {
     expect(passwordProblem("1qaz2wsx3edc")).toBe("common");
     expect(passwordProblem("QWERTY123456")).toBe("common");
+  });
+
+  it("refuses common passwords that are long enough to pass the length rule", () => {
+    expect(passwordProblem("qwertyuiop123")).toBe("common");
+    expect(passwordProblem("PasswordPassword")).toBe("common");
+    expect(passwordProblem("iloveyouforever")).toBe("common");
+  });
+
+  it("refuses at least the 3,000 most common passwords that meet the length rule (ASVS 6.2.4)", () => {
+    const top = commonLongPasswords.passwords.slice(0, 3000);
+    expect(top).toHaveLength(3000);
+    const accepted = top.filter((p) => [...p].length >= PASSWORD_MIN_LENGTH && passwordProblem(p) !== "common");
+    expect(accepted).toEqual([]);
+  });
+
+  it("refuses the names of the Alliance, the portal and the secretariat, however they are written", () => {
+    for (const password of ["Alliance2026!!", "my alianza password", "Partner-Portal-Login", "multilateralism rocks", "Secrétariat Général 1"]) {
+      expect(passwordProblem(password), password).toBe("contextWord");
+    }
+    expect(CONTEXT_WORDS).toContain("alliance");
   });
 
   it("refuses a password that contains the email's local part", () => {
