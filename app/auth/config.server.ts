@@ -24,7 +24,7 @@ export function authConfig(): AuthConfig {
     totpKey: Buffer.from(
       crypto.hkdfSync(
         "sha256",
-        process.env.TOTP_ENCRYPTION_KEY ?? env.sessionSecrets[env.sessionSecrets.length - 1] ?? "",
+        env.totpEncryptionKey ?? env.sessionSecrets[env.sessionSecrets.length - 1] ?? "",
         "alliance-portal",
         "totp-secret",
         32,
