@@ -45,7 +45,8 @@ const confirmedPassword = z
 
 export const resetPasswordSchema = confirmedPassword.and(z.object({ token: z.string().min(1).max(200) }));
 
-export const changePasswordSchema = confirmedPassword;
+// The current password too, always (ASVS 6.2.3): a session taken over minutes after sign-in must not be able to lock its owner out.
+export const changePasswordSchema = confirmedPassword.and(z.object({ currentPassword }));
 
 export const reauthenticateSchema = z.object({ password: currentPassword, redirectTo: z.string().max(2000).optional() });
 

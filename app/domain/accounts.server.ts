@@ -247,8 +247,8 @@ export async function signOut(db: Database, session: CurrentSession, origin: Req
   });
 }
 
-/** Re-entering the password before a sensitive change (valid for ten minutes). */
-export async function reauthenticate(db: Database, session: CurrentSession, password: string, origin: RequestOrigin, now = new Date()) {
+/** The signed-in user's password, checked under the same per-account limit as sign-in. */
+async function checkCurrentPassword(db: Database, session: CurrentSession, password: string, now: Date): Promise<boolean> {
   const key = `signin-fail:account:${normaliseEmail(session.user.email)}`;
   const state = await peekRateLimit(db, key, RATE_LIMITS.signInFailuresPerAccount, now);
   if (!state.allowed) throw new RateLimitedError(state.retryAfterSeconds);
@@ -257,8 +257,14 @@ export async function reauthenticate(db: Database, session: CurrentSession, pass
     await hitRateLimit(db, key, RATE_LIMITS.signInFailuresPerAccount, now);
     return false;
   }
+  return true;
+}
+
+/** Re-entering the password before a sensitive change (valid for ten minutes). */
+export async function reauthenticate(db: Database, session: CurrentSession, password: string, origin: RequestOrigin, now = new Date()) {
+  if (!(await checkCurrentPassword(db, session, password, now))) return false;
   await markSessionReauthenticated(db, session.idHash, now);
-  await recordAudit(db, { userId: user.id, action: "auth.reauthenticated", subjectType: "user", subjectId: user.id, origin });
+  await recordAudit(db, { userId: session.user.id, action: "auth.reauthenticated", subjectType: "user", subjectId: session.user.id, origin });
   return true;
 }
 
@@ -307,15 +313,27 @@ async function setPassword(tx: Executor, user: User, password: string, now: Date
   await enqueueMail(tx, { to: user.email, locale: user.locale, template: "passwordChanged", params: { name: user.name } });
 }
 
-/** Changes the password (the route has checked recent re-authentication) and ends all other sessions. */
-export async function changePassword(db: Database, session: CurrentSession, password: string, origin: RequestOrigin, now = new Date()) {
+/**
+ * Changes the password after checking the current one, and ends all other sessions.
+ * A wrong current password counts as a failed sign-in for the account's rate limit.
+ */
+export async function changePassword(
+  db: Database,
+  session: CurrentSession,
+  input: { currentPassword: string; password: string },
+  origin: RequestOrigin,
+  now = new Date(),
+): Promise<"ok" | "wrongPassword"> {
+  const { password } = input;
   assertPasswordAllowed(password, session.user.email);
+  if (!(await checkCurrentPassword(db, session, input.currentPassword, now))) return "wrongPassword";
   await db.transaction(async (tx) => {
     const user = await findUser(tx, session.user.id);
     await setPassword(tx, user, password, now);
     await deleteUserSessions(tx, user.id, session.idHash);
     await recordAudit(tx, { userId: user.id, action: "user.password_changed", subjectType: "user", subjectId: user.id, origin });
   });
+  return "ok";
 }
 
 // ---------------------------------------------------------------------------------------------

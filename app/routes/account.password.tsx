@@ -8,7 +8,7 @@ import { changePasswordSchema } from "~/auth/schemas";
 import { Field, SubmitButton } from "~/components/forms";
 import { changePassword, PasswordPolicyError } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { requestOrigin } from "~/utils/request.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -22,10 +22,11 @@ export async function action(args: ActionFunctionArgs) {
   const session = await requireRecentAuthentication(args);
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
-  const hidden = { hideFields: ["password", "confirmPassword"] };
+  const hidden = { hideFields: ["currentPassword", "password", "confirmPassword"] };
   if (submission.status !== "success") return submission.reply(hidden);
   try {
-    await changePassword(context.db, session, submission.value.password, requestOrigin(request, context));
+    const outcome = await withRateLimit(() => changePassword(context.db, session, submission.value, requestOrigin(request, context)));
+    if (outcome === "wrongPassword") return submission.reply({ fieldErrors: { currentPassword: ["errors.passwordWrong"] }, ...hidden });
   } catch (error) {
     if (error instanceof PasswordPolicyError) {
       return submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden });
@@ -53,6 +54,11 @@ export default function ChangePassword() {
       </h1>
       <p className="mb-6">{t("password.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
+        <Field
+          label={t("auth:fields.currentPassword")}
+          errors={fields.currentPassword.errors}
+          inputProps={{ ...getInputProps(fields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
+        />
         <Field
           label={t("auth:fields.newPassword")}
           hint={t("auth:signup.passwordHint")}

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireStaff } from "~/auth/permissions.server";
 import { loadSession, REAUTHENTICATION_WINDOW_MS } from "~/auth/session.server";
-import { auditEvents } from "~/db/schema";
+import { auditEvents, users } from "~/db/schema";
 import * as accountPage from "~/routes/account._index";
 import * as confirmPage from "~/routes/account.confirm";
 import * as passwordPage from "~/routes/account.password";
@@ -41,7 +41,11 @@ describe("re-authentication", () => {
     expect(twoFactor.headers.get("Location")).toBe("/account/confirm?redirectTo=%2Faccount%2Ftwo-factor");
     // The form posts are guarded the same way, not only the pages.
     const post = await thrownOutcome(
-      callAction(passwordPage.action, "/account/password", { db: t.db, headers, form: { password: "a new passphrase here", confirmPassword: "a new passphrase here" } }),
+      callAction(passwordPage.action, "/account/password", {
+        db: t.db,
+        headers,
+        form: { currentPassword: PASSWORD, password: "a new passphrase here", confirmPassword: "a new passphrase here" },
+      }),
     );
     expect(post.headers.get("Location")).toBe("/account/confirm?redirectTo=%2Faccount%2Fpassword");
   });
@@ -67,6 +71,19 @@ describe("re-authentication", () => {
     expect((await outcome(await confirm(PASSWORD, "https://evil.example/"))).headers.get("Location")).toBe("/account");
   });
 
+  it("still wants the current password on the change form, even right after sign-in", async () => {
+    const { user, cookie } = await memberWhoTypedPassword(0);
+    const other = await startSession(t.db, user);
+    const change = (form: Record<string, string>) => callAction(passwordPage.action, "/account/password", { db: t.db, headers: { Cookie: cookie }, form });
+    const missing = await outcome(await change({ password: "my next long passphrase", confirmPassword: "my next long passphrase" }));
+    expect(missing.data).toMatchObject({ error: { currentPassword: ["errors.required"] } });
+    const wrong = await outcome(await change({ currentPassword: "a guess at it", password: "my next long passphrase", confirmPassword: "my next long passphrase" }));
+    expect(wrong.data).toMatchObject({ error: { currentPassword: ["errors.passwordWrong"] } });
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.passwordHash).toBe(await passwordHash());
+    expect(await loadSession(t.db, other.sessionId)).not.toBeNull();
+  });
+
   it("then lets the password change go through, ending the other sessions", async () => {
     const { user, cookie, sessionId } = await memberWhoTypedPassword(1);
     const other = await startSession(t.db, user);
@@ -74,7 +91,7 @@ describe("re-authentication", () => {
       await callAction(passwordPage.action, "/account/password", {
         db: t.db,
         headers: { Cookie: cookie },
-        form: { password: "my next long passphrase", confirmPassword: "my next long passphrase" },
+        form: { currentPassword: PASSWORD, password: "my next long passphrase", confirmPassword: "my next long passphrase" },
       }),
     );
     expect(reply.headers.get("Location")).toBe("/account?notice=passwordChanged");

@@ -219,7 +219,7 @@ describe("ending sessions", () => {
     const elsewhere = await startSession(t.db, user);
     const current = await loadSession(t.db, here.sessionId);
     if (!current) throw new Error("no session");
-    await changePassword(t.db, current, "a brand new passphrase", origin);
+    expect(await changePassword(t.db, current, { currentPassword: PASSWORD, password: "a brand new passphrase" }, origin)).toBe("ok");
     expect(await loadSession(t.db, elsewhere.sessionId)).toBeNull();
     expect(await loadSession(t.db, here.sessionId)).not.toBeNull();
     expect((await latestMail(t.db, user.email, "passwordChanged")).status).toBe("pending");
