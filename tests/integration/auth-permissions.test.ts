@@ -1,0 +1,110 @@
+// Acting for an actor or leading an initiative is decided next to the data: the guard looks
+// up this user's approved affiliation to this actor, never a flag the browser sends.
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { can, requireInitiativeLead, requireRepresentative } from "~/auth/permissions.server";
+import { actors, affiliations, initiatives, participations, type User } from "~/db/schema";
+import { createUser, startSession } from "../support/accounts";
+import { useTestDatabase } from "../support/db";
+import { routeArgs, thrownOutcome } from "../support/remix";
+
+const t = useTestDatabase();
+let france: string;
+let germany: string;
+let initiativeLedByFrance: string;
+let initiativeLedByGermany: string;
+
+beforeAll(async () => {
+  const states = await t.db
+    .select({ id: actors.id, code: actors.countryCode })
+    .from(actors)
+    .where(and(eq(actors.kind, "state"), inArray(actors.countryCode, ["FRA", "DEU"])));
+  france = states.find((s) => s.code === "FRA")?.id ?? "";
+  germany = states.find((s) => s.code === "DEU")?.id ?? "";
+  const made = await t.db
+    .insert(initiatives)
+    .values([
+      { slug: "led-by-france", title: "Led by France", summary: "A test initiative", axis: "reform", theme: "gender", status: "active" },
+      { slug: "led-by-germany", title: "Led by Germany", summary: "Another test initiative", axis: "reform", theme: "cyber", status: "active" },
+    ])
+    .returning({ id: initiatives.id, slug: initiatives.slug });
+  initiativeLedByFrance = made.find((i) => i.slug === "led-by-france")?.id ?? "";
+  initiativeLedByGermany = made.find((i) => i.slug === "led-by-germany")?.id ?? "";
+  await t.db.insert(participations).values([
+    { actorId: france, initiativeId: initiativeLedByFrance, role: "lead", status: "active" },
+    { actorId: germany, initiativeId: initiativeLedByGermany, role: "lead", status: "active" },
+    { actorId: france, initiativeId: initiativeLedByGermany, role: "supporter", status: "active" },
+  ]);
+});
+
+async function memberOf(actorId: string, status: "pending" | "approved" | "rejected" | "revoked"): Promise<{ user: User; cookie: string }> {
+  const user = await createUser(t.db);
+  await t.db.insert(affiliations).values({ userId: user.id, actorId, role: "focal_point", status });
+  return { user, cookie: (await startSession(t.db, user)).cookie };
+}
+
+const args = (cookie?: string) => routeArgs("/actors/x", { db: t.db, headers: cookie ? { Cookie: cookie } : {} });
+
+describe("requireRepresentative", () => {
+  it("lets in a member whose affiliation to that actor was approved", async () => {
+    const { user, cookie } = await memberOf(france, "approved");
+    expect(await requireRepresentative(args(cookie), france)).toMatchObject({ id: user.id });
+  });
+
+  it("refuses with 403 a representative of another actor", async () => {
+    const { cookie } = await memberOf(france, "approved");
+    expect((await thrownOutcome(requireRepresentative(args(cookie), germany))).status).toBe(403);
+  });
+
+  it("refuses with 403 while the affiliation is pending, and once it is rejected or revoked", async () => {
+    for (const status of ["pending", "rejected", "revoked"] as const) {
+      const { cookie } = await memberOf(germany, status);
+      expect((await thrownOutcome(requireRepresentative(args(cookie), germany))).status, status).toBe(403);
+    }
+  });
+
+  it("sends a visitor to sign in", async () => {
+    expect((await thrownOutcome(requireRepresentative(args(), france))).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+  });
+});
+
+describe("requireInitiativeLead", () => {
+  it("lets in a representative of the leading actor", async () => {
+    const { user, cookie } = await memberOf(france, "approved");
+    expect(await requireInitiativeLead(args(cookie), initiativeLedByFrance)).toMatchObject({ id: user.id });
+  });
+
+  it("refuses with 403 a representative of a mere supporter", async () => {
+    const { cookie } = await memberOf(france, "approved");
+    expect((await thrownOutcome(requireInitiativeLead(args(cookie), initiativeLedByGermany))).status).toBe(403);
+  });
+
+  it("refuses with 403 once the lead has withdrawn", async () => {
+    const { cookie } = await memberOf(germany, "approved");
+    await t.db.update(participations).set({ status: "withdrawn" }).where(eq(participations.initiativeId, initiativeLedByGermany));
+    expect((await thrownOutcome(requireInitiativeLead(args(cookie), initiativeLedByGermany))).status).toBe(403);
+  });
+
+  it("refuses with 403 a pending member of the leading actor", async () => {
+    const { cookie } = await memberOf(france, "pending");
+    expect((await thrownOutcome(requireInitiativeLead(args(cookie), initiativeLedByFrance))).status).toBe(403);
+  });
+});
+
+describe("can (what the pages show)", () => {
+  const member = { role: "member" as const, emailVerified: true };
+  it("shows acting for an actor only to its representatives", () => {
+    expect(can(member, "represent", { actorId: "a", representedActorIds: ["a"] })).toBe(true);
+    expect(can(member, "represent", { actorId: "b", representedActorIds: ["a"] })).toBe(false);
+    expect(can(member, "propose:initiative", { actorId: "a" })).toBe(false);
+  });
+
+  it("shows review to staff, staff management to admins, and nothing to the unverified or signed out", () => {
+    expect(can({ role: "secretariat", emailVerified: true }, "review")).toBe(true);
+    expect(can({ role: "secretariat", emailVerified: true }, "manage:staff")).toBe(false);
+    expect(can({ role: "admin", emailVerified: true }, "manage:staff")).toBe(true);
+    expect(can(member, "review")).toBe(false);
+    expect(can({ role: "admin", emailVerified: false }, "review")).toBe(false);
+    expect(can(null, "read:audit")).toBe(false);
+  });
+});
