@@ -5,24 +5,16 @@ import { expect, test } from "./fixtures";
 const SCRIPT = "<script>alert(1)</script>";
 const SQL = "'; drop table initiatives--";
 
+/** A refused address and how the 400 page names the parameter at fault. */
 const refused: [string, string][] = [
-  ["/initiatives?axis=planets", "axis"],
-  ["/initiatives?theme=planets", "theme"],
-  ["/initiatives?page=-1", "page"],
-  ["/initiatives?page=abc", "page"],
-  [`/initiatives?q=${"a".repeat(10_240)}`, "q"],
-  ["/actors?kind=planet", "kind"],
-  ["/actors?page=0", "page"],
+  ["/initiatives?axis=planets", "Axis"],
+  ["/initiatives?theme=planets", "Theme"],
+  ["/initiatives?page=-1", "Page number"],
+  ["/initiatives?page=abc", "Page number"],
+  [`/initiatives?q=${"a".repeat(10_240)}`, "Search"],
+  ["/actors?kind=planet", "Kind of actor"],
+  ["/actors?page=0", "Page number"],
 ];
-
-for (const [path, param] of refused) {
-  test(`${path.slice(0, 40)} is refused with a 400 page naming the ${param}`, async ({ page }) => {
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(400);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not understand that request");
-    await expect(page.getByRole("link", { name: "Start again without filters" })).toHaveAttribute("href", /^\/(initiatives|actors)$/);
-  });
-}
 
 const missing = [
   "/no-such-page",
@@ -34,14 +26,40 @@ const missing = [
   "/actors/1%27%20or%201=1",
 ];
 
-for (const path of missing) {
-  test(`${path} is a 404 page`, async ({ page }) => {
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
-    await expect(page.getByRole("link", { name: "Back to the home page" })).toBeVisible();
+/** The text of the page's only <h1>; the browser-level checks below cover rendering itself. */
+function heading(html: string): string | undefined {
+  return /<h1\b[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+}
+
+for (const [path, param] of refused) {
+  test(`${path.slice(0, 40)} is refused with a 400 page naming "${param}"`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(400);
+    const html = await response.text();
+    expect(heading(html)).toBe("We could not understand that request");
+    expect(html).toContain(`<li>${param}</li>`);
+    expect(html).toMatch(/href="\/(initiatives|actors)"[^>]*>Start again without filters</);
   });
 }
+
+for (const path of missing) {
+  test(`${path} is a 404 page`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(404);
+    const html = await response.text();
+    expect(heading(html)).toBe("Page not found");
+    expect(html).toContain(">Back to the home page<");
+  });
+}
+
+test("the error pages render in the browser with a way out", async ({ page }) => {
+  expect((await page.goto("/initiatives?axis=planets"))?.status()).toBe(400);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not understand that request");
+  await expect(page.getByRole("link", { name: "Start again without filters" })).toHaveAttribute("href", "/initiatives");
+  expect((await page.goto("/actors/not-a-uuid"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByRole("link", { name: "Back to the home page" })).toBeVisible();
+});
 
 test("a page number far past the end is an empty page, not an error", async ({ page }) => {
   const response = await page.goto("/actors?page=99999999");
