@@ -1,17 +1,19 @@
 // `npm run staff -- create --email E --name N --role secretariat|admin` (password on standard
-// input, or asked for on a terminal) and `npm run staff -- disable --email E`.
+// input, or asked for on a terminal), `npm run staff -- disable --email E`, and
+// `npm run staff -- sign-out --email E` or `sign-out --all` to end sessions.
 // The only way to create the first staff account: no default staff exists on PostgreSQL.
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDb, migrateDb } from "~/db/client.server";
 import { loadReferenceData } from "~/db/reference-data.server";
-import { createStaffUser, disableUser, PasswordPolicyError } from "~/domain/accounts.server";
+import { createStaffUser, disableUser, endSessions, PasswordPolicyError } from "~/domain/accounts.server";
 import { getEnv } from "~/env.server";
 
 const usage = `Usage:
   npm run staff -- create --email EMAIL --name NAME --role secretariat|admin   (password from stdin)
-  npm run staff -- disable --email EMAIL`;
+  npm run staff -- disable --email EMAIL
+  npm run staff -- sign-out --email EMAIL | --all`;
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -41,10 +43,10 @@ async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, all: { type: "boolean" } },
     strict: true,
   });
-  if (command !== "create" && command !== "disable") throw new Error(usage);
+  if (command !== "create" && command !== "disable" && command !== "sign-out") throw new Error(usage);
   const env = getEnv();
   const handle = await createDb({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir, poolSize: 1 });
   try {
@@ -56,11 +58,19 @@ async function main() {
       const password = await readPassword();
       const user = await createStaffUser(handle.db, { ...parsed.data, password });
       process.stdout.write(`Created ${user.role} account ${user.email}. It must set up two-factor authentication at first sign-in.\n`);
+    } else if (command === "sign-out" && values.all) {
+      const ended = await endSessions(handle.db, "everyone");
+      process.stdout.write(`Ended all ${ended} sessions; everyone must sign in again.\n`);
     } else {
       const email = z.string().email().safeParse(values.email);
       if (!email.success) throw new Error(usage);
-      const user = await disableUser(handle.db, { email: email.data }, null);
-      process.stdout.write(`Disabled ${user.email}; all of its sessions have ended.\n`);
+      if (command === "sign-out") {
+        const ended = await endSessions(handle.db, { email: email.data });
+        process.stdout.write(`Ended ${ended} sessions of ${email.data}.\n`);
+      } else {
+        const user = await disableUser(handle.db, { email: email.data }, null);
+        process.stdout.write(`Disabled ${user.email}; all of its sessions have ended.\n`);
+      }
     }
   } finally {
     await handle.close();

@@ -470,6 +470,25 @@ export async function disableUser(db: Database, target: { email?: string; id?: s
   });
 }
 
+/**
+ * Ends every session of one account, or of everyone (npm run staff -- sign-out): the operator's
+ * answer to a stolen laptop or a leaked session secret. Returns how many sessions ended.
+ */
+export async function endSessions(db: Database, target: { email: string } | "everyone", origin?: RequestOrigin): Promise<number> {
+  return db.transaction(async (tx) => {
+    if (target === "everyone") {
+      const ended = await tx.delete(sessions).returning({ idHash: sessions.idHash });
+      await recordAudit(tx, { userId: null, action: "session.revoked_everyone", subjectType: "session", origin, data: { ended: ended.length } });
+      return ended.length;
+    }
+    const user = await findUserByEmail(tx, target.email);
+    if (!user) throw new Error(`No account for ${target.email}`);
+    const ended = await deleteUserSessions(tx, user.id);
+    await recordAudit(tx, { userId: null, action: "session.revoked_by_operator", subjectType: "user", subjectId: user.id, origin, data: { ended } });
+    return ended;
+  });
+}
+
 /** An admin grants or revokes a staff role. The user's sessions end: new privileges, new session. */
 export async function setUserRole(db: Database, admin: { id: string }, targetUserId: string, role: UserRole, origin: RequestOrigin) {
   if (admin.id === targetUserId) throw new Error("Admins cannot change their own role");

@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, loadSession, SESSION_LIMITS } from "~/auth/session.server";
 import { auditEvents, sessions, type User } from "~/db/schema";
-import { changePassword, disableUser, requestPasswordReset, resetPassword, signIn } from "~/domain/accounts.server";
+import { changePassword, disableUser, endSessions, requestPasswordReset, resetPassword, signIn } from "~/domain/accounts.server";
 import * as accountPage from "~/routes/account._index";
 import * as loginPage from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
@@ -211,6 +211,22 @@ describe("ending sessions", () => {
     expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toEqual({ ok: false });
     const [audit] = await auditOf(user.id, "user.disabled");
     expect(audit?.data).toMatchObject({ ended: 2 });
+  });
+
+  it("an operator can end one person's sessions, or everyone's", async () => {
+    const lost = await createUser(t.db);
+    const bystander = await createUser(t.db);
+    const lostSessions = [await startSession(t.db, lost), await startSession(t.db, lost)];
+    const bystanderSession = await startSession(t.db, bystander);
+    expect(await endSessions(t.db, { email: lost.email.toUpperCase() })).toBe(2);
+    for (const s of lostSessions) expect(await loadSession(t.db, s.sessionId)).toBeNull();
+    expect(await loadSession(t.db, bystanderSession.sessionId)).not.toBeNull();
+    expect(await auditOf(lost.id, "session.revoked_by_operator")).toHaveLength(1);
+
+    expect(await endSessions(t.db, "everyone")).toBeGreaterThanOrEqual(1);
+    expect(await loadSession(t.db, bystanderSession.sessionId)).toBeNull();
+    expect(await t.db.select().from(sessions)).toEqual([]);
+    expect(await t.db.select().from(auditEvents).where(eq(auditEvents.action, "session.revoked_everyone"))).toHaveLength(1);
   });
 
   it("a password change ends every other session and keeps this one", async () => {
