@@ -12,6 +12,7 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { getOptionalUser } from "~/auth/permissions.server";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
@@ -31,14 +32,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const { common, errors } = resources[isSupportedLanguage(data?.locale) ? data.locale : fallbackLanguage];
   if (!error) return [{ title: common.siteName }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const heading = status === 404 ? errors.notFoundTitle : status === 400 ? errors.badRequestTitle : errors.errorTitle;
+  const heading =
+    status === 404 ? errors.notFoundTitle
+    : status === 400 ? errors.badRequestTitle
+    : status === 403 ? errors.forbiddenTitle
+    : status === 429 ? errors.tooManyTitle
+    : errors.errorTitle;
   return [{ title: `${heading} · ${common.siteName}` }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  // Public: every visitor gets the layout in their language.
-  const locale = await i18nServer.getLocale(request);
-  return { locale };
+export async function loader(args: LoaderFunctionArgs) {
+  // Public: every visitor gets the layout in their language, and a signed-in user their menu.
+  const locale = await i18nServer.getLocale(args.request);
+  const user = await getOptionalUser(args);
+  return { locale, user: user ? { name: user.name, role: user.role } : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -65,7 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           {t("skipToContent")}
         </a>
-        <SiteHeader locale={locale} />
+        <SiteHeader locale={locale} user={data?.user ?? null} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -169,10 +169,13 @@ export function createApp(options: CreateAppOptions): express.Express {
     }),
   );
 
-  const handleError: ErrorRequestHandler = (error, req, res, next) => {
-    req.log.error({ err: error }, "unhandled error");
+  const handleError: ErrorRequestHandler = (error: { status?: unknown }, req, res, next) => {
     if (res.headersSent) return next(error);
-    res.status(500).type("text/plain").send("Internal Server Error");
+    // Express marks what the client got wrong (a path it cannot decode, say) with a 4xx status.
+    const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) req.log.error({ err: error }, "unhandled error");
+    else req.log.warn({ err: error }, "bad request");
+    res.status(status).type("text/plain").send(status === 500 ? "Internal Server Error" : "Bad Request");
   };
   app.use(handleError);
 

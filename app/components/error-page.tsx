@@ -15,11 +15,17 @@ function invalidQuery(data: unknown): InvalidQuery | null {
   return { invalidParams: invalidParams.filter((p) => knownParams.has(p)), resetTo };
 }
 
+function retryAfterMinutes(data: unknown): number {
+  const seconds = typeof data === "object" && data !== null ? (data as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  return typeof seconds === "number" && seconds > 0 ? Math.ceil(seconds / 60) : 1;
+}
+
 /** The one page for 404, 400 and unexpected errors; details stay in the server log. */
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation("errors");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 400 ? "badRequest" : "error";
+  const kind = status === 404 ? "notFound" : status === 400 ? "badRequest" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "error";
+  const retryMinutes = status === 429 && isRouteErrorResponse(error) ? retryAfterMinutes(error.data) : 1;
   const invalid = status === 400 && isRouteErrorResponse(error) ? invalidQuery(error.data) : null;
   // Only a developer's own machine shows the message, never a stack and never in production.
   const detail = process.env.NODE_ENV === "development" && error instanceof Error ? error.message : null;
@@ -28,7 +34,7 @@ export function ErrorPage({ error }: { error: unknown }) {
       <h1 id="error-title" className="text-3xl font-bold">
         {t(`${kind}Title`)}
       </h1>
-      <p className="mt-4 text-lg">{t(`${kind}Body`)}</p>
+      <p className="mt-4 text-lg">{t(`${kind}Body`, { count: retryMinutes })}</p>
       {invalid && invalid.invalidParams.length > 0 ? (
         <>
           <p className="mt-4">{t("invalidParams")}</p>

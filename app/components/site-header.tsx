@@ -1,11 +1,17 @@
-import { NavLink } from "@remix-run/react";
+import { Form, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { UserRole } from "~/db/schema";
 import { LanguageSwitcher } from "./language-switcher";
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 text-white no-underline hover:bg-brand-700 ${isActive ? "bg-brand-700 font-semibold" : ""}`;
 
-export function SiteHeader({ locale }: { locale: string }) {
+export interface HeaderUser {
+  name: string;
+  role: UserRole;
+}
+
+export function SiteHeader({ locale, user }: { locale: string; user: HeaderUser | null }) {
   const { t } = useTranslation();
   return (
     <header className="bg-brand-900 text-white">
@@ -25,6 +31,42 @@ export function SiteHeader({ locale }: { locale: string }) {
                 {t("nav.actors")}
               </NavLink>
             </li>
+            {user?.role === "admin" ? (
+              <li>
+                <NavLink to="/secretariat/users" className={navLinkClass}>
+                  {t("nav.staff")}
+                </NavLink>
+              </li>
+            ) : null}
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/account" className={navLinkClass}>
+                    {t("nav.account")}
+                  </NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="rounded px-2 py-1 text-white underline hover:bg-brand-700">
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login" className={navLinkClass}>
+                    {t("nav.signIn")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup" className={navLinkClass}>
+                    {t("nav.signUp")}
+                  </NavLink>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
         <LanguageSwitcher locale={locale} />

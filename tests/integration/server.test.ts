@@ -230,6 +230,11 @@ describe("HTTP server", () => {
     expect(safe.status).toBe(200);
   });
 
+  it("answers 400, not 500, to a path with a malformed percent-escape", async () => {
+    const response = await fetch(`${base}/initiatives/%E0%A4%A`);
+    expect(response.status).toBe(400);
+  });
+
   it("sends HSTS only in production", async () => {
     const dev = await listen(database.handle, false);
     try {
