@@ -3,13 +3,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { authenticateWithPassword } from "~/auth/authenticator.server";
 import { getSession, requireAnonymous } from "~/auth/permissions.server";
 import { loginSchema } from "~/auth/schemas";
 import { sessionCookieHeader } from "~/auth/session.server";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
-import { signIn } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -23,16 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   await requireAnonymous(args);
   const { request, context } = args;
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const submission = parseWithZod(await request.clone().formData(), { schema: loginSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const previous = await getSession(args);
-  const result = await withRateLimit(() =>
-    signIn(
-      context.db,
-      { email: submission.value.email, password: submission.value.password, previousSessionIdHash: previous?.idHash },
-      requestOrigin(request, context),
-    ),
-  );
+  const result = await withRateLimit(() => authenticateWithPassword(request, context, previous?.idHash ?? null));
   if (!result.ok) return submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] });
   const next = safeRedirect(submission.value.redirectTo, "/account");
   const target = result.needsSecondFactor ? `/login/two-factor?${new URLSearchParams({ redirectTo: next })}` : next;
