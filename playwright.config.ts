@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /** CHROMIUM_PATH, else the system's chromium, else the browser Playwright installed (if any). */
@@ -16,6 +18,8 @@ function freePort(): string {
 
 // Chosen once by the runner; the workers it forks inherit the environment, so they agree.
 process.env.E2E_PORT ??= freePort();
+// The server writes its emails here (serve.ts passes it on as MAIL_DIR); the tests read them.
+process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `alliance-e2e-mail-${process.pid}-${Date.now()}`);
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 

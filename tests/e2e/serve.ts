@@ -13,12 +13,15 @@ import { createDatabase, databaseBaseName, dropDatabase, randomSuffix } from "..
 
 const serverUrl = process.env.DATABASE_URL;
 const workDir = await fs.mkdtemp(path.join(os.tmpdir(), "alliance-e2e-"));
-const env: NodeJS.ProcessEnv = { ...process.env, MAIL_DIR: path.join(workDir, "mail") };
+// playwright.config.ts names the mail folder so the tests can read it; it belongs to this run.
+const mailDir = process.env.E2E_MAIL_DIR ?? path.join(workDir, "mail");
+const env: NodeJS.ProcessEnv = { ...process.env, MAIL_DIR: mailDir };
 let databaseName: string | undefined;
 
 async function cleanUp(): Promise<void> {
   if (serverUrl && databaseName) await dropDatabase(serverUrl, databaseName);
   await fs.rm(workDir, { recursive: true, force: true });
+  await fs.rm(mailDir, { recursive: true, force: true });
 }
 
 if (serverUrl) {
