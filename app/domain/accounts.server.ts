@@ -101,14 +101,19 @@ export async function signUp(db: Database, input: SignUpInput, origin: RequestOr
       .values({ email, name: input.name.trim(), passwordHash, locale: input.locale, passwordChangedAt: now })
       .returning();
     if (!user) throw new Error("User insert returned nothing");
-    const token = await issueToken(tx, user.id, "verify_email", now);
-    await enqueueMail(tx, {
-      to: user.email,
-      locale: user.locale,
-      template: "verifyEmail",
-      params: { name: user.name, link: `${appUrl}/verify-email?token=${encodeURIComponent(token)}` },
-    });
+    await sendVerificationEmail(tx, user, appUrl, now);
     await recordAudit(tx, { userId: user.id, action: "user.signed_up", subjectType: "user", subjectId: user.id, origin });
+  });
+}
+
+/** A fresh single-use link (older ones stop working), mailed in the user's language. */
+async function sendVerificationEmail(tx: Executor, user: User, appUrl: string, now: Date) {
+  const token = await issueToken(tx, user.id, "verify_email", now);
+  await enqueueMail(tx, {
+    to: user.email,
+    locale: user.locale,
+    template: "verifyEmail",
+    params: { name: user.name, link: `${appUrl}/verify-email?token=${encodeURIComponent(token)}` },
   });
 }
 
@@ -129,13 +134,7 @@ export async function resendVerification(db: Database, userId: string, origin: R
   await db.transaction(async (tx) => {
     const user = await findUser(tx, userId);
     if (user.emailVerifiedAt) return;
-    const token = await issueToken(tx, user.id, "verify_email", now);
-    await enqueueMail(tx, {
-      to: user.email,
-      locale: user.locale,
-      template: "verifyEmail",
-      params: { name: user.name, link: `${appUrl}/verify-email?token=${encodeURIComponent(token)}` },
-    });
+    await sendVerificationEmail(tx, user, appUrl, now);
   });
 }
 
