@@ -161,12 +161,17 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptIdH
   return rows.length;
 }
 
-export async function markSessionMfaVerified(db: Executor, idHash: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ mfaVerifiedAt: now, reauthenticatedAt: now }).where(eq(sessions.idHash, idHash));
-}
-
-export async function markSessionReauthenticated(db: Executor, idHash: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ reauthenticatedAt: now }).where(eq(sessions.idHash, idHash));
+/**
+ * Re-authentication gets a new session id too (ASVS 7.2.4), so an id seen before the password
+ * was typed again is worth nothing after. The session keeps its start and absolute expiry.
+ * Returns the new raw id, or null when the session is gone.
+ */
+export async function rotateAfterReauthentication(db: Executor, idHash: string, now = new Date()): Promise<string | null> {
+  const [old] = await db.delete(sessions).where(eq(sessions.idHash, idHash)).returning();
+  if (!old) return null;
+  const id = randomToken();
+  await db.insert(sessions).values({ ...old, idHash: sha256(id), lastSeenAt: now, reauthenticatedAt: now });
+  return id;
 }
 
 export const REAUTHENTICATION_WINDOW_MS = 10 * MINUTE;

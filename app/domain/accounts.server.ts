@@ -12,7 +12,7 @@ import {
   createSession,
   deleteSession,
   deleteUserSessions,
-  markSessionReauthenticated,
+  rotateAfterReauthentication,
   type CurrentSession,
 } from "~/auth/session.server";
 import { consumeToken, issueToken } from "~/auth/tokens.server";
@@ -259,12 +259,17 @@ async function checkCurrentPassword(db: Database, session: CurrentSession, passw
   return true;
 }
 
-/** Re-entering the password before a sensitive change (valid for ten minutes). */
+/**
+ * Re-entering the password before a sensitive change (valid for ten minutes). Returns the
+ * session's new id for the cookie, or null for a wrong password.
+ */
 export async function reauthenticate(db: Database, session: CurrentSession, password: string, origin: RequestOrigin, now = new Date()) {
-  if (!(await checkCurrentPassword(db, session, password, now))) return false;
-  await markSessionReauthenticated(db, session.idHash, now);
-  await recordAudit(db, { userId: session.user.id, action: "auth.reauthenticated", subjectType: "user", subjectId: session.user.id, origin });
-  return true;
+  if (!(await checkCurrentPassword(db, session, password, now))) return null;
+  return db.transaction(async (tx) => {
+    const sessionId = await rotateAfterReauthentication(tx, session.idHash, now);
+    await recordAudit(tx, { userId: session.user.id, action: "auth.reauthenticated", subjectType: "user", subjectId: session.user.id, origin });
+    return sessionId;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

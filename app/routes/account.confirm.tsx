@@ -5,6 +5,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { requireVerifiedSession } from "~/auth/permissions.server";
 import { reauthenticateSchema } from "~/auth/schemas";
+import { sessionCookieHeader } from "~/auth/session.server";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { reauthenticate } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -24,9 +25,9 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: reauthenticateSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
-  const ok = await withRateLimit(() => reauthenticate(context.db, session, submission.value.password, requestOrigin(request, context)));
-  if (!ok) return submission.reply({ formErrors: ["errors.passwordWrong"], hideFields: ["password"] });
-  return redirect(safeRedirect(submission.value.redirectTo, "/account"));
+  const sessionId = await withRateLimit(() => reauthenticate(context.db, session, submission.value.password, requestOrigin(request, context)));
+  if (!sessionId) return submission.reply({ formErrors: ["errors.passwordWrong"], hideFields: ["password"] });
+  return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: { "Set-Cookie": await sessionCookieHeader(sessionId) } });
 }
 
 export default function ConfirmPassword() {

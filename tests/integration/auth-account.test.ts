@@ -10,7 +10,7 @@ import * as confirmPage from "~/routes/account.confirm";
 import * as passwordPage from "~/routes/account.password";
 import * as twoFactorPage from "~/routes/account.two-factor";
 import { sha256 } from "~/utils/crypto.server";
-import { createUser, PASSWORD, passwordHash, startSession } from "../support/accounts";
+import { cookieFromSetCookie, createUser, PASSWORD, passwordHash, startSession } from "../support/accounts";
 import { useTestDatabase } from "../support/db";
 import { callAction, callLoader, outcome, routeArgs, thrownOutcome } from "../support/remix";
 
@@ -64,11 +64,28 @@ describe("re-authentication", () => {
     expect(await outcome(await confirm("not my password"))).toMatchObject({ status: 200, data: { error: { "": ["errors.passwordWrong"] } } });
     const reply = await outcome(await confirm(PASSWORD));
     expect(reply.headers.get("Location")).toBe("/account/password");
-    expect((await loadSession(t.db, sessionId))?.reauthenticatedAt?.getTime()).toBeGreaterThan(Date.now() - MINUTE);
-    expect(await callLoader(passwordPage.loader, "/account/password", { db: t.db, headers })).toHaveProperty("title");
+    // A new session id after re-authentication; the old one is worth nothing.
+    const renewed = cookieFromSetCookie(reply.headers.get("Set-Cookie") ?? "");
+    expect(renewed).not.toBe(cookie);
+    expect(await loadSession(t.db, sessionId)).toBeNull();
+    const after = { Cookie: renewed };
+    expect(await callLoader(passwordPage.loader, "/account/password", { db: t.db, headers: after })).toHaveProperty("title");
     expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.reauthenticated"), eq(auditEvents.subjectId, user.id)))).toHaveLength(1);
 
-    expect((await outcome(await confirm(PASSWORD, "https://evil.example/"))).headers.get("Location")).toBe("/account");
+    const elsewhere = await outcome(
+      await callAction(confirmPage.action, "/account/confirm", { db: t.db, headers: after, form: { password: PASSWORD, redirectTo: "https://evil.example/" } }),
+    );
+    expect(elsewhere.headers.get("Location")).toBe("/account");
+  });
+
+  it("keeps the session's start, so typing the password again does not stretch its absolute lifetime", async () => {
+    const { sessionId, cookie } = await memberWhoTypedPassword(30);
+    const before = await loadSession(t.db, sessionId);
+    const reply = await outcome(await callAction(confirmPage.action, "/account/confirm", { db: t.db, headers: { Cookie: cookie }, form: { password: PASSWORD } }));
+    const renewed = cookieFromSetCookie(reply.headers.get("Set-Cookie") ?? "");
+    const page = await callLoader(accountPage.loader, "/account", { db: t.db, headers: { Cookie: renewed } });
+    const current = page.sessions.find((s) => s.idHash === page.currentSessionId);
+    expect(current?.createdAt.getTime()).toBe(before?.createdAt.getTime());
   });
 
   it("still wants the current password on the change form, even right after sign-in", async () => {
@@ -150,6 +167,24 @@ describe("active sessions", () => {
     const { cookie } = await memberWhoTypedPassword(1);
     await callAction(accountPage.action, "/account", { db: t.db, headers: { Cookie: cookie }, form: { intent: "revoke", sessionId: sha256(victimSession.sessionId) } });
     expect(await loadSession(t.db, victimSession.sessionId)).not.toBeNull();
+  });
+});
+
+describe("the profile form", () => {
+  it("changes only the name and language, whatever else is posted", async () => {
+    const user = await createUser(t.db, { verified: true });
+    const { cookie } = await startSession(t.db, user);
+    const reply = await outcome(
+      await callAction(accountPage.action, "/account", {
+        db: t.db,
+        headers: { Cookie: cookie },
+        form: { intent: "profile", name: "New Name", locale: "fr", role: "admin", email: "someone-else@example.org", emailVerifiedAt: "", disabledAt: "" },
+      }),
+    );
+    expect(reply.headers.get("Location")).toBe("/account?notice=profileSaved");
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ name: "New Name", locale: "fr", role: "member", email: user.email, disabledAt: null });
+    expect(row?.emailVerifiedAt).toBeInstanceOf(Date);
   });
 });
 
