@@ -1,19 +1,21 @@
 // `npm run staff -- create --email E --name N --role secretariat|admin` (password on standard
 // input, or asked for on a terminal), `npm run staff -- disable --email E`, and
-// `npm run staff -- sign-out --email E` or `sign-out --all` to end sessions.
+// `npm run staff -- sign-out --email E` or `sign-out --all` to end sessions, and
+// `npm run staff -- reset-two-factor --email E` for someone who lost their phone and recovery codes.
 // The only way to create the first staff account: no default staff exists on PostgreSQL.
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDb, migrateDb } from "~/db/client.server";
 import { loadReferenceData } from "~/db/reference-data.server";
-import { createStaffUser, disableUser, endSessions, PasswordPolicyError } from "~/domain/accounts.server";
+import { createStaffUser, disableUser, endSessions, PasswordPolicyError, resetTwoFactorByOperator } from "~/domain/accounts.server";
 import { getEnv } from "~/env.server";
 
 const usage = `Usage:
   npm run staff -- create --email EMAIL --name NAME --role secretariat|admin   (password from stdin)
   npm run staff -- disable --email EMAIL
-  npm run staff -- sign-out --email EMAIL | --all`;
+  npm run staff -- sign-out --email EMAIL | --all
+  npm run staff -- reset-two-factor --email EMAIL   (only after the secretariat has checked who asks)`;
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -46,7 +48,8 @@ async function main() {
     options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, all: { type: "boolean" } },
     strict: true,
   });
-  if (command !== "create" && command !== "disable" && command !== "sign-out") throw new Error(usage);
+  const commands = ["create", "disable", "sign-out", "reset-two-factor"];
+  if (!command || !commands.includes(command)) throw new Error(usage);
   const env = getEnv();
   const handle = await createDb({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir, poolSize: 1 });
   try {
@@ -67,6 +70,9 @@ async function main() {
       if (command === "sign-out") {
         const ended = await endSessions(handle.db, { email: email.data });
         process.stdout.write(`Ended ${ended} sessions of ${email.data}.\n`);
+      } else if (command === "reset-two-factor") {
+        const user = await resetTwoFactorByOperator(handle.db, email.data);
+        process.stdout.write(`Two-factor authentication is off for ${user.email}; its sessions have ended and it has been told by email.\n`);
       } else {
         const user = await disableUser(handle.db, { email: email.data }, null);
         process.stdout.write(`Disabled ${user.email}; all of its sessions have ended.\n`);

@@ -493,6 +493,24 @@ export async function endSessions(db: Database, target: { email: string } | "eve
   });
 }
 
+/**
+ * Turns two-factor off for someone who lost both their phone and their recovery codes
+ * (npm run staff -- reset-two-factor), once the secretariat has checked who they are. Their
+ * sessions end; staff must set two-factor up again at the next sign-in.
+ */
+export async function resetTwoFactorByOperator(db: Database, email: string, origin?: RequestOrigin, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const user = await findUserByEmail(tx, email);
+    if (!user) throw new Error(`No account for ${email}`);
+    await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, updatedAt: now }).where(eq(users.id, user.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    const ended = await deleteUserSessions(tx, user.id);
+    await enqueueMail(tx, { to: user.email, locale: user.locale, template: "twoFactorChanged", params: { name: user.name } });
+    await recordAudit(tx, { userId: null, action: "user.two_factor_reset_by_operator", subjectType: "user", subjectId: user.id, origin, data: { ended } });
+    return user;
+  });
+}
+
 /** An admin grants or revokes a staff role. The user's sessions end: new privileges, new session. */
 export async function setUserRole(db: Database, admin: { id: string }, targetUserId: string, role: UserRole, origin: RequestOrigin) {
   if (admin.id === targetUserId) throw new Error("Admins cannot change their own role");

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS, RateLimitedError } from "~/auth/rate-limit.server";
 import { loadSession, type CurrentSession } from "~/auth/session.server";
 import { decryptSecret, RECOVERY_CODE_COUNT } from "~/auth/totp.server";
-import { auditEvents, recoveryCodes, users, type User } from "~/db/schema";
+import { auditEvents, mailOutbox, recoveryCodes, users, type User } from "~/db/schema";
 import {
   beginTwoFactorSetup,
   completeSecondFactor,
@@ -13,6 +13,7 @@ import {
   disableTwoFactor,
   requestPasswordReset,
   resetPassword,
+  resetTwoFactorByOperator,
   signIn,
 } from "~/domain/accounts.server";
 import * as accountPage from "~/routes/account._index";
@@ -237,5 +238,22 @@ describe("turning two-factor off", () => {
     const { user, codes } = await memberWithTwoFactor();
     const { sessionId } = await startSession(t.db, user);
     expect(await disableTwoFactor(t.db, await sessionOf(sessionId), { password: PASSWORD, code: codes[3] ?? "" }, origin)).toBe("ok");
+  });
+});
+
+describe("a lost phone and lost recovery codes", () => {
+  it("are handled by an operator, who turns two-factor off, ends the sessions and tells the user", async () => {
+    const { user } = await memberWithTwoFactor();
+    const { sessionId } = await startSession(t.db, user);
+    await resetTwoFactorByOperator(t.db, user.email.toUpperCase());
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null });
+    expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id))).toHaveLength(0);
+    expect(await loadSession(t.db, sessionId)).toBeNull();
+    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.two_factor_reset_by_operator"), eq(auditEvents.subjectId, user.id)))).toHaveLength(1);
+    // One email when it was turned on, one now.
+    const notices = await t.db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, user.email), eq(mailOutbox.template, "twoFactorChanged")));
+    expect(notices).toHaveLength(2);
+    expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toMatchObject({ ok: true, needsSecondFactor: false });
   });
 });
