@@ -18,7 +18,7 @@ import {
 } from "~/domain/accounts.server";
 import * as accountPage from "~/routes/account._index";
 import * as loginPage from "~/routes/login";
-import * as twoFactorLoginPage from "~/routes/login.two-factor";
+import * as twoFactorLoginPage from "~/routes/login_.two-factor";
 import { authenticatorCode, cookieFor, createUser, latestMail, PASSWORD, passwordHash, startSession, tokenInMail } from "../support/accounts";
 import { useTestDatabase } from "../support/db";
 import { callAction, callLoader, outcome, thrownOutcome } from "../support/remix";

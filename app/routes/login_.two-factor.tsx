@@ -1,3 +1,4 @@
+// "login_": a page of its own at /login/two-factor, not a child of the sign-in form (which has no outlet).
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
