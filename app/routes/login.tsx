@@ -65,7 +65,7 @@ export default function Login() {
         <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>
       <p className="mt-2">
-        {t("login.noAccount")} <Link to="/signup">{t("login.signUp")}</Link>
+        {t("login.noAccount")} <Link to="/signup" className="underline">{t("login.signUp")}</Link>
       </p>
     </section>
   );

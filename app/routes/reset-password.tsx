@@ -55,7 +55,7 @@ export default function ResetPassword() {
       </h1>
       {actionData?.done ? (
         <Notice tone="success">
-          {t("reset.done")} <Link to="/login">{t("login.title")}</Link>
+          {t("reset.done")} <Link to="/login" className="underline">{t("login.title")}</Link>
         </Notice>
       ) : !token ? (
         <p role="alert">{t("errors.linkInvalid")}</p>

@@ -75,7 +75,7 @@ export default function SignUp() {
         </>
       )}
       <p className="mt-6">
-        {t("signup.haveAccount")} <Link to="/login">{t("signup.signIn")}</Link>
+        {t("signup.haveAccount")} <Link to="/login" className="underline">{t("signup.signIn")}</Link>
       </p>
     </section>
   );
