@@ -74,7 +74,11 @@ describe("sign-in failures per account", () => {
 
   it("through the form: answer 429 with Retry-After", async () => {
     const user = await createUser(t.db);
-    await failSignIns(t.db, user.email, 10, "192.0.2.5", new Date());
+    // The page reads the real clock: fill this window and the next, in case the quarter-hour turns meanwhile.
+    const now = new Date();
+    await failSignIns(t.db, user.email, 10, "192.0.2.5", now);
+    const next = new Date((Math.floor(now.getTime() / (15 * MINUTE)) + 1) * 15 * MINUTE);
+    await t.db.insert(rateLimits).values({ key: `signin-fail:account:${user.email}`, windowStart: next, hits: 10, expiresAt: new Date(next.getTime() + 15 * MINUTE) });
     const refused = await thrownOutcome(callAction(loginPage.action, "/login", { db: t.db, form: { email: user.email, password: PASSWORD } }));
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get("Retry-After"));
