@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: confirmTwoFactorSchema });
       if (submission.status !== "success") return { intent: "confirm" as const, result: submission.reply(), recoveryCodes: null };
       const codes = await confirmTwoFactorSetup(context.db, session, submission.value.code, origin);
-      if (!codes) return { intent: "confirm" as const, result: submission.reply({ formErrors: ["errors.codeWrong"], resetForm: true }), recoveryCodes: null };
+      if (!codes) return { intent: "confirm" as const, result: submission.reply({ formErrors: ["errors.codeWrong"], hideFields: ["code"] }), recoveryCodes: null };
       return { intent: "confirm" as const, result: submission.reply({ resetForm: true }), recoveryCodes: codes };
     }
     case "disable": {
