@@ -4,7 +4,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { affiliations, participations } from "~/db/schema";
+import { actors, affiliations, participations } from "~/db/schema";
 import { getEnv } from "~/env.server";
 import { authConfig } from "./config.server";
 import { isRecentlyAuthenticated, isStaffRole, loadSession, readSessionId, type CurrentSession, type SessionUser } from "./session.server";
@@ -137,10 +137,19 @@ export async function requireAdmin(args: GuardArgs): Promise<SessionUser> {
 /** A member whose affiliation to this actor the secretariat approved. */
 export async function requireRepresentative(args: GuardArgs, actorId: string): Promise<SessionUser> {
   const user = await requireVerifiedUser(args);
+  // A suspended (or not yet approved) actor has no one who may act for it.
   const [row] = await args.context.db
     .select({ id: affiliations.id })
     .from(affiliations)
-    .where(and(eq(affiliations.userId, user.id), eq(affiliations.actorId, actorId), eq(affiliations.status, "approved")));
+    .innerJoin(actors, eq(actors.id, affiliations.actorId))
+    .where(
+      and(
+        eq(affiliations.userId, user.id),
+        eq(affiliations.actorId, actorId),
+        eq(affiliations.status, "approved"),
+        eq(actors.status, "approved"),
+      ),
+    );
   if (!row) forbidden();
   return user;
 }
@@ -152,8 +161,10 @@ export async function requireInitiativeLead(args: GuardArgs, initiativeId: strin
     .select({ id: participations.id })
     .from(participations)
     .innerJoin(affiliations, eq(affiliations.actorId, participations.actorId))
+    .innerJoin(actors, eq(actors.id, participations.actorId))
     .where(
       and(
+        eq(actors.status, "approved"),
         eq(participations.initiativeId, initiativeId),
         eq(participations.role, "lead"),
         eq(participations.status, "active"),

@@ -66,6 +66,19 @@ describe("requireRepresentative", () => {
   it("sends a visitor to sign in", async () => {
     expect((await thrownOutcome(requireRepresentative(args(), france))).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });
+
+  it("refuses with 403 a representative of an actor the secretariat suspended, and lets them in again once reinstated", async () => {
+    const [ngo] = await t.db
+      .insert(actors)
+      .values({ kind: "ngo", name: "Suspended Friends", status: "approved" })
+      .returning({ id: actors.id });
+    const ngoId = ngo?.id ?? "";
+    const { cookie } = await memberOf(ngoId, "approved");
+    await t.db.update(actors).set({ status: "suspended" }).where(eq(actors.id, ngoId));
+    expect((await thrownOutcome(requireRepresentative(args(cookie), ngoId))).status).toBe(403);
+    await t.db.update(actors).set({ status: "approved" }).where(eq(actors.id, ngoId));
+    expect(await requireRepresentative(args(cookie), ngoId)).toBeTruthy();
+  });
 });
 
 describe("requireInitiativeLead", () => {
