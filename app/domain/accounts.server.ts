@@ -511,12 +511,26 @@ export async function resetTwoFactorByOperator(db: Database, email: string, orig
   });
 }
 
-/** An admin grants or revokes a staff role. The user's sessions end: new privileges, new session. */
-export async function setUserRole(db: Database, admin: { id: string }, targetUserId: string, role: UserRole, origin: RequestOrigin) {
-  if (admin.id === targetUserId) throw new Error("Admins cannot change their own role");
+export type RoleChangeOutcome = "changed" | "unchanged" | "self" | "notFound" | "adminTarget";
+
+/**
+ * An admin grants or revokes the secretariat role. Admin roles are given and taken only from the
+ * command line, and no admin changes their own role. The user's sessions end: new privileges,
+ * new session.
+ */
+export async function setUserRole(
+  db: Database,
+  admin: { id: string },
+  targetUserId: string,
+  role: Exclude<UserRole, "admin">,
+  origin: RequestOrigin,
+): Promise<RoleChangeOutcome> {
+  if (admin.id === targetUserId) return "self";
   return db.transaction(async (tx) => {
-    const user = await findUser(tx, targetUserId);
-    if (user.role === role) return user;
+    const [user] = await tx.select().from(users).where(eq(users.id, targetUserId)).for("update");
+    if (!user) return "notFound";
+    if (user.role === "admin") return "adminTarget";
+    if (user.role === role) return "unchanged";
     await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, user.id));
     await deleteUserSessions(tx, user.id);
     await recordAudit(tx, {
@@ -527,6 +541,6 @@ export async function setUserRole(db: Database, admin: { id: string }, targetUse
       origin,
       data: { before: user.role, after: role },
     });
-    return { ...user, role };
+    return "changed";
   });
 }

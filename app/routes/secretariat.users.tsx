@@ -31,8 +31,9 @@ export async function action(args: ActionFunctionArgs) {
   const admin = await requireAdmin(args);
   const parsed = roleChange.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  if (parsed.data.userId === admin.id) throw new Response("Admins cannot change their own role", { status: 400 });
-  await setUserRole(args.context.db, admin, parsed.data.userId, parsed.data.role, requestOrigin(args.request, args.context));
+  const outcome = await setUserRole(args.context.db, admin, parsed.data.userId, parsed.data.role, requestOrigin(args.request, args.context));
+  if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
+  if (outcome === "self" || outcome === "adminTarget") throw new Response("This role cannot be changed here", { status: 400 });
   return redirect(`/secretariat/users?notice=roleChanged`);
 }
 

@@ -156,11 +156,19 @@ describe("role changes", () => {
   });
 
   it("cannot be made by admins to their own role", async () => {
-    await expect(setUserRole(t.db, admin.user, admin.user.id, "member", origin)).rejects.toThrow();
+    expect(await setUserRole(t.db, admin.user, admin.user.id, "member", origin)).toBe("self");
     const refused = await thrownOutcome(changeRole(admin.cookie, admin.user.id, "member"));
     expect(refused.status).toBe(400);
     const [row] = await t.db.select().from(users).where(eq(users.id, admin.user.id));
     expect(row?.role).toBe("admin");
+  });
+
+  it("cannot demote another admin from the page, and answer 404 for an unknown user", async () => {
+    const other = await signedIn("admin", { twoFactor: true });
+    expect((await thrownOutcome(changeRole(admin.cookie, other.user.id, "member"))).status).toBe(400);
+    const [row] = await t.db.select().from(users).where(eq(users.id, other.user.id));
+    expect(row?.role).toBe("admin");
+    expect((await thrownOutcome(changeRole(admin.cookie, "00000000-0000-4000-8000-000000000000", "secretariat"))).status).toBe(404);
   });
 
   it("cannot grant the admin role from the page", async () => {
