@@ -58,6 +58,12 @@ function printBanner(env: Env, url: string, database: AppDatabase): void {
     `  Alliance Partner Portal is running at ${url}`,
     `  Database: ${database.handle.engine === "pglite" ? `embedded PGlite in ${path.resolve(env.pgliteDir)}` : "PostgreSQL (DATABASE_URL)"}`,
   ];
+  lines.push(
+    env.smtpUrl
+      ? "  Email: sent through SMTP_URL."
+      : `  Email: no SMTP_URL, so each email is written as an .eml file in ${path.resolve(env.mailDir)}` +
+          (env.nodeEnv === "development" ? " (listed at /dev/mailbox)." : "."),
+  );
   if (database.seeded) lines.push("  Demo data loaded on this first start.");
   const accounts: DemoAccount[] = database.demoAccounts ?? [];
   if (accounts.length > 0) {
