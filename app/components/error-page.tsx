@@ -6,7 +6,7 @@ interface InvalidQuery {
   resetTo: string;
 }
 
-const knownParams = new Set(["axis", "theme", "kind", "q", "page"]);
+const knownParams = new Set(["axis", "theme", "kind", "q", "initiative", "page"]);
 
 function invalidQuery(data: unknown): InvalidQuery | null {
   if (typeof data !== "object" || data === null) return null;

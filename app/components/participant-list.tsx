@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActorKind } from "~/db/schema";
-import { actorKinds } from "~/domain/public-query";
 import { formatNumber } from "~/i18n/format";
 
 export interface ParticipantData {
@@ -41,20 +40,25 @@ export function LeadList({ leads }: { leads: ParticipantData[] }) {
   );
 }
 
-/** Supporters grouped by kind of actor, states first, with the size of each group. */
-export function SupporterGroups({ supporters }: { supporters: ParticipantData[] }) {
+export interface SupporterGroup {
+  kind: ActorKind;
+  /** How many supporters of this kind there are in all. */
+  total: number;
+  /** The first of them, in name order. */
+  members: ParticipantData[];
+}
+
+/** Supporters grouped by kind of actor, states first, with the size of each group and a link to all of them. */
+export function SupporterGroups({ groups, initiativeSlug }: { groups: SupporterGroup[]; initiativeSlug: string }) {
   const { t, i18n } = useTranslation(["initiatives", "common"]);
-  const groups = actorKinds
-    .map((kind) => ({ kind, members: supporters.filter((s) => s.kind === kind) }))
-    .filter((group) => group.members.length > 0);
   return (
     <>
-      {groups.map(({ kind, members }) => (
+      {groups.map(({ kind, total, members }) => (
         <section key={kind} aria-labelledby={`supporters-${kind}`} className="mt-5">
           <h3 id={`supporters-${kind}`} className="text-lg font-semibold">
             {t("detail.kindCount", {
               kind: t(`common:actorKindPlural.${kind}`),
-              n: formatNumber(i18n.language, members.length),
+              n: formatNumber(i18n.language, total),
             })}
           </h3>
           <ul className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
@@ -67,6 +71,13 @@ export function SupporterGroups({ supporters }: { supporters: ParticipantData[] 
               </li>
             ))}
           </ul>
+          {total > members.length ? (
+            <p className="mt-2">
+              <Link to={`/actors?${new URLSearchParams({ initiative: initiativeSlug, kind })}`} className="underline">
+                {t("detail.seeAllOfKind", { kind: t(`common:actorKindPlural.${kind}`), n: formatNumber(i18n.language, total) })}
+              </Link>
+            </p>
+          ) : null}
         </section>
       ))}
     </>

@@ -57,6 +57,22 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
   const where = and(
     eq(actors.status, "approved"),
     query.kind ? eq(actors.kind, query.kind) : undefined,
+    query.initiative
+      ? inArray(
+          actors.id,
+          db
+            .select({ actorId: participations.actorId })
+            .from(participations)
+            .innerJoin(initiatives, eq(initiatives.id, participations.initiativeId))
+            .where(
+              and(
+                eq(initiatives.slug, query.initiative),
+                inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES),
+                eq(participations.status, "active"),
+              ),
+            ),
+        )
+      : undefined,
     query.q
       ? or(
           ilike(name, containsPattern(query.q)),

@@ -2,9 +2,9 @@
 // a submitted or rejected proposal stays between its authors and the secretariat.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { actors, countries, initiatives, meetings, participations, type Locale } from "~/db/schema";
+import { actors, countries, initiatives, meetings, participations, type ActorKind, type Locale } from "~/db/schema";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
-import { PAGE_SIZE, type InitiativeListQuery } from "./public-query";
+import { actorKinds, PAGE_SIZE, type InitiativeListQuery } from "./public-query";
 
 const isPublic = inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES);
 
@@ -156,3 +156,29 @@ export async function getPublicInitiative(db: Executor, slug: string, locale: Lo
 export type PublicInitiative = NonNullable<Awaited<ReturnType<typeof getPublicInitiative>>>;
 export type PublicParticipant = PublicInitiative["leads"][number];
 export type PublicMeeting = PublicInitiative["meetings"][number];
+
+/** How many supporters of each kind a detail page names; the rest are one link away, paginated. */
+export const SUPPORTERS_SHOWN_PER_KIND = 24;
+
+/**
+ * Supporters grouped by kind (states first), each group cut to its first names: an initiative
+ * with a thousand supporters must not become a page of a thousand links.
+ */
+export function groupSupporters<P extends { kind: ActorKind }>(supporters: readonly P[], shown = SUPPORTERS_SHOWN_PER_KIND) {
+  return actorKinds
+    .map((kind) => {
+      const all = supporters.filter((s) => s.kind === kind);
+      return { kind, total: all.length, members: all.slice(0, shown) };
+    })
+    .filter((group) => group.total > 0);
+}
+
+/** The title of a public initiative, for pages that filter by it; null when there is none to show. */
+export async function getPublicInitiativeTitle(db: Executor, slug: string): Promise<string | null> {
+  const [row] = await db
+    .select({ title: initiatives.title })
+    .from(initiatives)
+    .where(and(eq(initiatives.slug, slug), isPublic))
+    .limit(1);
+  return row?.title ?? null;
+}

@@ -65,17 +65,19 @@ export const initiativeListQuery = z.object({
 });
 export type InitiativeListQuery = z.infer<typeof initiativeListQuery>;
 
-export const actorListQuery = z.object({
-  kind: oneOf(actorKinds),
-  q: search,
-  page,
-});
-export type ActorListQuery = z.infer<typeof actorListQuery>;
-
 export const initiativeSlug = z
   .string()
   .max(200)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+export const actorListQuery = z.object({
+  kind: oneOf(actorKinds),
+  q: search,
+  /** Only the actors taking part in this initiative (its slug): the full list behind a detail page. */
+  initiative: z.preprocess(blankToUndefined, initiativeSlug.optional()),
+  page,
+});
+export type ActorListQuery = z.infer<typeof actorListQuery>;
 export const actorId = z.string().uuid();
 
 export interface QueryIssue {

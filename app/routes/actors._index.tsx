@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActorCard } from "~/components/actor-card";
 import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
 import { ListSummary } from "~/components/list-summary";
 import { Pagination } from "~/components/pagination";
 import { listPublicActors } from "~/domain/actors.server";
+import { getPublicInitiativeTitle } from "~/domain/initiatives.server";
 import { actorKinds, actorListQuery, listSearch, pageCount, parseQuery } from "~/domain/public-query";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
 
@@ -16,23 +17,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseQuery(actorListQuery, new URL(request.url).searchParams);
   if (!query.success) throw invalidQuery(query.issues, "/actors");
   const locale = await visitorLocale(request);
-  const [result, title] = await Promise.all([
+  const [result, title, initiativeTitle] = await Promise.all([
     listPublicActors(context.db, query.data, locale),
     pageTitle(locale, { namespace: "actors", key: "list.metaTitle" }),
+    query.data.initiative ? getPublicInitiativeTitle(context.db, query.data.initiative) : null,
   ]);
-  return { ...result, filters: query.data, title };
+  if (query.data.initiative && !initiativeTitle) throw new Response("Not Found", { status: 404 });
+  return { ...result, filters: query.data, title, initiativeTitle };
 }
 
 export default function Actors() {
-  const { items, total, page, pageSize, filters } = useLoaderData<typeof loader>();
+  const { items, total, page, pageSize, filters, initiativeTitle } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["actors", "common"]);
   const pages = pageCount(total, pageSize);
   const hrefFor = (n: number) => `/actors${listSearch(filters, n)}`;
   return (
     <>
       <h1 className="text-3xl font-bold">{t("list.heading")}</h1>
-      <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("list.intro")}</p>
+      {initiativeTitle && filters.initiative ? (
+        <p className="mt-2 max-w-3xl text-lg text-slate-700">
+          {t("list.takingPartIn")} <Link to={`/initiatives/${filters.initiative}`} className="underline">{initiativeTitle}</Link>
+        </p>
+      ) : (
+        <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("list.intro")}</p>
+      )}
       <FilterForm action="/actors" label={t("list.filtersLabel")} columns="md:grid-cols-[2fr_1fr_auto]">
+        {filters.initiative ? <input type="hidden" name="initiative" value={filters.initiative} /> : null}
         <SearchField label={t("list.searchLabel")} defaultValue={filters.q} />
         <SelectField
           name="kind"

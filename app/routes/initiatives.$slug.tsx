@@ -6,7 +6,7 @@ import { Fact, Facts } from "~/components/facts";
 import { MeetingList } from "~/components/meeting-list";
 import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
-import { getPublicInitiative } from "~/domain/initiatives.server";
+import { getPublicInitiative, groupSupporters } from "~/domain/initiatives.server";
 import { initiativeSlug } from "~/domain/public-query";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
@@ -21,8 +21,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, locale) : null;
   if (!initiative) throw new Response("Not Found", { status: 404 });
   const now = Date.now();
+  const { supporters, ...shown } = initiative;
   return {
-    initiative,
+    initiative: shown,
+    supporterCount: supporters.length,
+    supporterGroups: groupSupporters(supporters),
     upcoming: initiative.meetings.filter((m) => m.endsAt.getTime() >= now),
     past: initiative.meetings.filter((m) => m.endsAt.getTime() < now).reverse(),
     title: await pageTitle(locale, initiative.title),
@@ -30,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function InitiativePage() {
-  const { initiative, upcoming, past } = useLoaderData<typeof loader>();
+  const { initiative, supporterCount, supporterGroups, upcoming, past } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["initiatives", "common"]);
   const locale = i18n.language;
   return (
@@ -105,14 +108,14 @@ export default function InitiativePage() {
           {t("detail.supporters")}
         </h2>
         <p className="mt-2 text-slate-700">
-          {initiative.supporters.length > 0
+          {supporterCount > 0
             ? t("detail.supportersSummary", {
-                count: initiative.supporters.length,
-                n: formatNumber(locale, initiative.supporters.length),
+                count: supporterCount,
+                n: formatNumber(locale, supporterCount),
               })
             : t("detail.noSupporters")}
         </p>
-        <SupporterGroups supporters={initiative.supporters} />
+        <SupporterGroups groups={supporterGroups} initiativeSlug={initiative.slug} />
       </section>
 
       <section aria-labelledby="meetings" className="mt-10">

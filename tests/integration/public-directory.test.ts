@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actors, initiatives, meetings, participations, type Actor, type Initiative } from "~/db/schema";
 import { getPublicActor, listPublicActors } from "~/domain/actors.server";
-import { getPublicInitiative, listPublicInitiatives } from "~/domain/initiatives.server";
+import { getPublicInitiative, groupSupporters, listPublicInitiatives } from "~/domain/initiatives.server";
 import { actorListQuery, initiativeListQuery, PAGE_SIZE } from "~/domain/public-query";
 import { getPortalFigures } from "~/domain/stats.server";
 import { useTestDatabase } from "../support/db";
@@ -270,6 +270,29 @@ describe("actor directory", () => {
     const [transparency] = (await listPublicActors(t.db, actorQuery({ q: "Transparency" }), "en")).items;
     expect(transparency?.website).toBeNull();
     expect((await getPublicActor(t.db, who.id, "en"))?.website).toBe("https://www.who.int/");
+  });
+});
+
+describe("the full list of an initiative's participants", () => {
+  it("lists exactly the approved actors actively taking part in it, and can be narrowed by kind", async () => {
+    const all = await listPublicActors(t.db, actorQuery({ initiative: "paris-call" }), "en");
+    expect(all.items.map((a) => a.id).sort()).toEqual([states.FRA!.id, states.DEU!.id, states.ARE!.id, states.EGY!.id, who.id].sort());
+    const orgs = await listPublicActors(t.db, actorQuery({ initiative: "paris-call", kind: "international_organization" }), "en");
+    expect(orgs.items.map((a) => a.id)).toEqual([who.id]);
+  });
+
+  it("is empty for an initiative that is not public, so a proposal's backers stay private", async () => {
+    expect((await listPublicActors(t.db, actorQuery({ initiative: "secret-proposal" }), "en")).total).toBe(0);
+  });
+
+  it("is what a detail page links to when a group is longer than it names", () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ kind: "state" as const, name: `State ${i}` }));
+    const groups = groupSupporters([...many, { kind: "ngo" as const, name: "One NGO" }], 24);
+    expect(groups.map((g) => [g.kind, g.total, g.members.length])).toEqual([
+      ["state", 30, 24],
+      ["ngo", 1, 1],
+    ]);
+    expect(groups[0]?.members[0]?.name).toBe("State 0");
   });
 });
 

@@ -83,7 +83,10 @@ describe("HTML pages", () => {
     for (const id of ["not-a-uuid", "1' or 1=1", "00000000-0000-4000-8000-000000000000"]) {
       const missing = await thrownOutcome(callLoader(actorPage.loader, "/actors/x", { db: t.db, params: { id } }));
       expect(missing.status, id).toBe(404);
-    }
+    }    const unknownInitiative = await thrownOutcome(callLoader(actorsPage.loader, "/actors?initiative=no-such-initiative", { db: t.db }));
+    expect(unknownInitiative.status).toBe(404);
+    const badInitiative = await thrownOutcome(callLoader(actorsPage.loader, "/actors?initiative=%3Cscript%3E", { db: t.db }));
+    expect(badInitiative.status).toBe(400);
   });
 
   it("show a state under its name in the visitor's language", async () => {
