@@ -74,7 +74,7 @@ export function SupporterGroups({ groups, initiativeSlug }: { groups: SupporterG
           {total > members.length ? (
             <p className="mt-2">
               <Link to={`/actors?${new URLSearchParams({ initiative: initiativeSlug, kind })}`} className="underline">
-                {t("detail.seeAllOfKind", { kind: t(`common:actorKindPlural.${kind}`), n: formatNumber(i18n.language, total) })}
+                {t("detail.seeAllOfKind", { kind: t(`common:actorKindPlural.${kind}`) })}
               </Link>
             </p>
           ) : null}

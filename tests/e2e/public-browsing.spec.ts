@@ -113,3 +113,21 @@ test("a page past the end says there is nothing there", async ({ page }) => {
   await expect(initiativeCards(page)).toHaveCount(0);
   await expect(page.getByRole("main")).toContainText(/no initiative|first page/i);
 });
+
+test("a long group of supporters names the first ones and links to all of them, page by page", async ({ page }) => {
+  await page.goto("/initiatives/humanitarian-call-for-action");
+  const states = page.getByRole("region", { name: /^States \(\d+\)$/ });
+  const heading = await states.getByRole("heading").textContent();
+  const total = Number(/\((\d+)\)/.exec(heading ?? "")?.[1]);
+  expect(total).toBeGreaterThan(24);
+  await expect(states.getByRole("listitem")).toHaveCount(24);
+  await states.getByRole("link", { name: "Full list (States, leads included)" }).click();
+  await expect(page).toHaveURL(/\/actors\?initiative=humanitarian-call-for-action&kind=state$/);
+  await expect(page.getByText("Actors taking part in")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Humanitarian Call for Action" })).toBeVisible();
+  // The full list also has the leads of that kind, which the page names apart.
+  const summary = await page.getByText(/^\d+ actors$/).textContent();
+  expect(Number.parseInt(summary ?? "0", 10)).toBeGreaterThanOrEqual(total);
+  await page.getByRole("navigation", { name: "Pages of results" }).getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/initiative=humanitarian-call-for-action/);
+});
