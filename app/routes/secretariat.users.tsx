@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/permissions.server";
 import { Notice } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { setUserRole } from "~/domain/accounts.server";
 import { listUsers, USERS_PAGE_SIZE } from "~/domain/users.server";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -91,12 +92,7 @@ export default function StaffUsers() {
           ))}
         </tbody>
       </table>
-      {data.pages > 1 ? (
-        <nav aria-label={t("staff.pagination")} className="mt-4 flex gap-4">
-          {data.page > 1 ? <a href={`?${new URLSearchParams({ q: data.q, page: String(data.page - 1) })}`}>{t("staff.previous")}</a> : null}
-          {data.page < data.pages ? <a href={`?${new URLSearchParams({ q: data.q, page: String(data.page + 1) })}`}>{t("staff.next")}</a> : null}
-        </nav>
-      ) : null}
+      <Pagination page={data.page} pageCount={data.pages} hrefFor={(n) => `?${new URLSearchParams({ q: data.q, page: String(n) })}`} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getSession } from "~/auth/permissions.server";
+import { getSession, requireSession } from "~/auth/permissions.server";
 import { Notice, SubmitButton } from "~/components/forms";
 import { resendVerification, verifyEmail } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -38,8 +38,8 @@ export async function action(args: ActionFunctionArgs) {
     return session ? redirect("/account?verified=1") : { status: "verified" as const };
   }
   if (intent === "resend") {
-    const session = await getSession(args);
-    if (!session) throw redirect("/login?redirectTo=/verify-email");
+    // Signed in, with or without a verified email: resending is what an unverified user may do.
+    const session = await requireSession(args);
     await withRateLimit(() => resendVerification(context.db, session.user.id, origin, appUrl(request)));
     return { status: "resent" as const };
   }
