@@ -8,6 +8,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address as Express sees it (trust proxy applied); null when unknown. */
     clientIp: string | null;
+    /** Base URL of absolute links (emails, API): APP_URL or, in local mode, http://localhost:PORT. */
+    publicUrl: string;
   }
   interface Future {
     v3_singleFetch: true;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
 
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
@@ -26,7 +27,16 @@ const schema = z
     DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(500).default(10)),
     PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data/pglite")),
     SESSION_SECRET: optionalString,
-    APP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    APP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .url()
+        .refine((value) => /^https?:\/\/[^/?#]+\/*$/.test(value), "must be an http:// or https:// origin, without a path (https://portal.example.org)")
+        .optional(),
+    ),
+    LOCAL_ONLY: flag,
+    BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024)),
     SMTP_URL: z.preprocess(
       emptyAsUndefined,
       z
@@ -42,6 +52,29 @@ const schema = z
     TOTP_ENCRYPTION_KEY: optionalString,
   })
   .superRefine((env, ctx) => {
+    // A portal on PostgreSQL in production serves others: links in emails must not depend on
+    // whatever Host a request names, so its public address has to be stated.
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.APP_URL && !env.LOCAL_ONLY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["APP_URL"],
+        message:
+          "is required in production with DATABASE_URL: the address people use to reach the portal (https://portal.example.org); links in emails and the API are built from it",
+      });
+    }
+    if (!env.APP_URL && env.PORT === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["PORT"], message: "must be a fixed port in local mode (no APP_URL): links name http://localhost:PORT" });
+    }
+    if (env.LOCAL_ONLY && env.APP_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["LOCAL_ONLY"], message: "means local mode, which has no APP_URL: unset one of them" });
+    }
+    if (env.LOCAL_ONLY && !LOOPBACK_HOSTS.has(env.HOST ?? "")) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["LOCAL_ONLY"],
+        message: "needs HOST set to a loopback address (127.0.0.1, ::1 or localhost): local mode serves this machine only",
+      });
+    }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -71,7 +104,20 @@ export interface Env {
   pgliteDir: string;
   /** Newest first: the first signs new cookies, all of them verify (rotation without logging everyone out). */
   sessionSecrets: string[];
+  /** APP_URL as configured (an origin, no trailing slash); unset in local mode. */
   appUrl: string | undefined;
+  /**
+   * Local mode (no APP_URL): the portal serves this machine only. It answers requests naming
+   * localhost, 127.0.0.1 or [::1] on its port, and may hold the demo data.
+   */
+  localMode: boolean;
+  /**
+   * The one base URL of links in emails and the API: APP_URL, or http://localhost:PORT in local
+   * mode. Never derived from a request's Host or X-Forwarded-Host.
+   */
+  publicUrl: string;
+  /** Largest request body accepted; larger ones get 413 before anything parses them. */
+  bodyLimitBytes: number;
   smtpUrl: string | undefined;
   mailDir: string;
   staffMfa: "required" | "optional";
@@ -79,8 +125,8 @@ export interface Env {
   /** Value for Express's "trust proxy" setting; false when the app faces clients directly. */
   trustProxy: boolean | number | string;
   /**
-   * Whether cookies carry the Secure flag (and may use the __Host- prefix). Off outside
-   * production, and in production unless APP_URL is https, so `npm start` works on http://localhost.
+   * Whether cookies carry the Secure flag and the __Host- prefix: always, local mode included
+   * (browsers accept secure cookies from http://localhost), unless INSECURE_COOKIES=1.
    */
   secureCookies: boolean;
   /** Key material for TOTP secrets at rest; when unset, auth derives it from the session secrets. */
@@ -136,6 +182,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const e = result.data;
   const isProduction = e.NODE_ENV === "production";
   const secrets = splitSecrets(e.SESSION_SECRET);
+  const appUrl = e.APP_URL ? new URL(e.APP_URL).origin : undefined;
   return {
     nodeEnv: e.NODE_ENV,
     isProduction,
@@ -145,13 +192,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     pgliteDir: e.PGLITE_DIR,
     sessionSecrets: secrets.length > 0 ? secrets : [localSessionSecret(e.NODE_ENV, e.DATABASE_URL, e.PGLITE_DIR)],
-    appUrl: e.APP_URL?.replace(/\/+$/, ""),
+    appUrl,
+    localMode: !appUrl,
+    publicUrl: appUrl ?? `http://localhost:${e.PORT}`,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
     smtpUrl: e.SMTP_URL,
     mailDir: e.MAIL_DIR,
     staffMfa: e.STAFF_MFA ?? (isProduction ? "required" : "optional"),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    secureCookies: isProduction && !e.INSECURE_COOKIES && (e.APP_URL?.startsWith("https://") ?? false),
+    secureCookies: !e.INSECURE_COOKIES,
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
   };
 }

@@ -1,12 +1,14 @@
 // `npm run staff -- create --email E --name N --role secretariat|admin` (password on standard
 // input, or asked for on a terminal), `npm run staff -- disable --email E`, and
 // `npm run staff -- sign-out --email E` or `sign-out --all` to end sessions, and
-// `npm run staff -- reset-two-factor --email E` for someone who lost their phone and recovery codes.
+// `npm run staff -- reset-two-factor --email E` for someone who lost their phone and recovery codes,
+// and `npm run staff -- disable-demo`, which a portal that serves others needs before it starts.
 // The only way to create the first staff account: no default staff exists on PostgreSQL.
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDb, migrateDb } from "~/db/client.server";
+import { enabledDemoAccounts } from "~/db/bootstrap.server";
 import { loadReferenceData } from "~/db/reference-data.server";
 import { createStaffUser, disableUser, endSessions, PasswordPolicyError, resetTwoFactorByOperator } from "~/domain/accounts.server";
 import { getEnv } from "~/env.server";
@@ -15,7 +17,8 @@ const usage = `Usage:
   npm run staff -- create --email EMAIL --name NAME --role secretariat|admin   (password from stdin)
   npm run staff -- disable --email EMAIL
   npm run staff -- sign-out --email EMAIL | --all
-  npm run staff -- reset-two-factor --email EMAIL   (only after the secretariat has checked who asks)`;
+  npm run staff -- reset-two-factor --email EMAIL   (only after the secretariat has checked who asks)
+  npm run staff -- disable-demo   (the demo accounts, whose passwords are published)`;
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -48,7 +51,7 @@ async function main() {
     options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, all: { type: "boolean" } },
     strict: true,
   });
-  const commands = ["create", "disable", "sign-out", "reset-two-factor"];
+  const commands = ["create", "disable", "sign-out", "reset-two-factor", "disable-demo"];
   if (!command || !commands.includes(command)) throw new Error(usage);
   const env = getEnv();
   const handle = await createDb({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir, poolSize: 1 });
@@ -61,6 +64,10 @@ async function main() {
       const password = await readPassword();
       const user = await createStaffUser(handle.db, { ...parsed.data, password });
       process.stdout.write(`Created ${user.role} account ${user.email}. It must set up two-factor authentication at first sign-in.\n`);
+    } else if (command === "disable-demo") {
+      const emails = await enabledDemoAccounts(handle.db);
+      for (const email of emails) await disableUser(handle.db, { email }, null);
+      process.stdout.write(emails.length > 0 ? `Disabled the demo accounts ${emails.join(", ")}; their sessions have ended.\n` : "No demo account can sign in.\n");
     } else if (command === "sign-out" && values.all) {
       const ended = await endSessions(handle.db, "everyone");
       process.stdout.write(`Ended all ${ended} sessions; everyone must sign in again.\n`);

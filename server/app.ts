@@ -1,9 +1,9 @@
 // The HTTP layer around the Remix application: security headers, static files, health
-// endpoints and request logs. Kept apart from server/index.ts (which owns the process:
+// endpoints, request logs, and the refusals that must happen before any route runs (methods,
+// Host, cross-site requests, bodies). Kept apart from server/index.ts (which owns the process:
 // environment, database, signals) so tests can mount it on an ephemeral port.
 import crypto from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type Response } from "express";
@@ -13,12 +13,15 @@ import { pinoHttp } from "pino-http";
 import { checkCsrf } from "~/auth/csrf.server";
 import type { DbHandle } from "~/db/client.server";
 import type { Env } from "~/env.server";
+import { allowedOrigins, checkHost } from "./origins";
+import { remixHandler } from "./remix-handler";
+import { boundedBody } from "./request-body";
 
 export interface CreateAppOptions {
   database: DbHandle;
   /** The Remix server build, or a function returning it (development reloads it on every change). */
   build: ServerBuild | (() => Promise<ServerBuild>);
-  env: Pick<Env, "nodeEnv" | "isProduction" | "trustProxy" | "appUrl">;
+  env: Pick<Env, "nodeEnv" | "trustProxy" | "appUrl" | "localMode" | "publicUrl" | "bodyLimitBytes">;
   logger: Logger;
   /** Folder holding favicon, robots.txt and the Remix client build (public/build). */
   publicDir?: string;
@@ -29,6 +32,31 @@ export interface CreateAppOptions {
 // Query parameters that may carry one-time credentials (verification and reset links).
 const SECRET_PARAMS = /token|code|secret|password|key|signature/i;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+// What the portal's pages and API use; TRACE, CONNECT and the like are refused before routing.
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+// No feature of the browser is used by the portal: deny them all to any page or frame.
+const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "display-capture",
+  "encrypted-media",
+  "fullscreen",
+  "geolocation",
+  "gyroscope",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "picture-in-picture",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "sync-xhr",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
 
 /** The request target as logged: single-use tokens in query strings must not reach the logs. */
 export function redactUrl(url: string): string {
@@ -116,11 +144,25 @@ export function createApp(options: CreateAppOptions): express.Express {
           ...(httpsOnly ? { upgradeInsecureRequests: [] } : {}),
         },
       },
-      strictTransportSecurity: env.isProduction ? { maxAge: 63_072_000, includeSubDomains: true } : false,
+      // Only a portal reached over https may tell browsers to insist on it (a local run on
+      // http://localhost would otherwise break every other local site on that name).
+      strictTransportSecurity: httpsOnly ? { maxAge: 63_072_000, includeSubDomains: true } : false,
+      // frame-ancestors 'none' already forbids framing; DENY says the same to older browsers.
+      xFrameOptions: { action: "deny" },
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       xContentTypeOptions: true,
     }),
   );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    next();
+  });
+
+  app.use((req, res, next) => {
+    if (METHODS.includes(req.method)) return next();
+    req.log.warn("method refused");
+    res.status(405).set("Allow", METHODS.join(", ")).type("text/plain").send("Method Not Allowed");
+  });
 
   app.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok" });
@@ -137,19 +179,42 @@ export function createApp(options: CreateAppOptions): express.Express {
     }
   });
 
+  // Past this point the Host must name this portal (local mode) or at least be a host; it
+  // never names the site links point to (see server/origins.ts).
+  const policy = { publicUrl: env.publicUrl, localMode: env.localMode };
+  app.use((req, res, next) => {
+    const verdict = checkHost(req.get("host"), policy);
+    if (!verdict.ok) {
+      req.log.warn({ reason: verdict.reason }, "request refused: Host");
+      res.status(verdict.status).type("text/plain");
+      res.send(verdict.status === 421 ? "Misdirected Request: this portal answers only on its own address." : "Bad Request: malformed Host header.");
+      return;
+    }
+    // An absolute-form target ("GET http://other.example/ HTTP/1.1") names a host of its own.
+    if (!req.originalUrl.startsWith("/")) {
+      req.log.warn("request refused: request target");
+      res.status(400).type("text/plain").send("Bad Request");
+      return;
+    }
+    next();
+  });
+
   // Deny state-changing requests that do not come from our own pages (see app/auth/csrf.server.ts).
-  const appOrigin = env.appUrl ? new URL(env.appUrl).origin : null;
+  const origins = allowedOrigins(policy);
   app.use((req, res, next) => {
     const verdict = checkCsrf({
       method: req.method,
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
-      allowedOrigins: [`${req.protocol}://${req.get("host") ?? ""}`, ...(appOrigin ? [appOrigin] : [])],
+      allowedOrigins: origins,
     });
     if (verdict.allowed) return next();
     req.log.warn({ reason: verdict.reason }, "cross-site request refused");
     res.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
   });
+
+  // The API answers other methods itself (405, in JSON); every other route takes forms.
+  app.use(boundedBody({ limitBytes: env.bodyLimitBytes, formsOnly: (req) => !req.path.startsWith("/api/") }));
 
   app.use(compression());
 
@@ -162,10 +227,11 @@ export function createApp(options: CreateAppOptions): express.Express {
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: options.build,
       mode: env.nodeEnv,
-      getLoadContext: (req, res) => ({ db: database.db, cspNonce: nonceOf(res), clientIp: req.ip ?? null }),
+      publicUrl: env.publicUrl,
+      getLoadContext: (req, res) => ({ db: database.db, cspNonce: nonceOf(res), clientIp: req.ip ?? null, publicUrl: env.publicUrl }),
     }),
   );
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { pino, type Logger } from "pino";
-import { openAppDatabase, type AppDatabase } from "~/db/bootstrap.server";
+import { DemoAccountsExposedError, openAppDatabase, type AppDatabase } from "~/db/bootstrap.server";
 import type { DemoAccount } from "~/db/seed/demo.server";
 import { DatabaseLockedError } from "~/db/pglite-lock.server";
 import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   try {
     database = await openAppDatabase(env);
   } catch (error) {
-    if (error instanceof DatabaseLockedError) fail(error.message);
+    if (error instanceof DatabaseLockedError || error instanceof DemoAccountsExposedError) fail(error.message);
     throw error;
   }
 
@@ -131,9 +131,7 @@ async function main(): Promise<void> {
     if (error.code === "EADDRINUSE") fail(`Port ${env.port} is already in use: stop the other server or set PORT.`);
     throw error;
   });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.port;
-  const url = env.appUrl ?? `http://localhost:${port}`;
+  const url = env.publicUrl;
   logger.info({ url, engine: database.handle.engine, nodeEnv: env.nodeEnv }, "listening");
   printBanner(env, url, database);
 

@@ -10,7 +10,10 @@ export interface RequestFacts {
   origin: string | undefined;
   /** The Sec-Fetch-Site header, if any. */
   secFetchSite: string | undefined;
-  /** Origins this site answers on: APP_URL and the origin the request itself was made to. */
+  /**
+   * Origins this site answers on, from configuration only (APP_URL, or the loopback origins in
+   * local mode): never the request's own Host, which the sender chooses.
+   */
   allowedOrigins: readonly string[];
 }
 
@@ -18,7 +21,10 @@ export type CsrfVerdict = { allowed: true } | { allowed: false; reason: string }
 
 export function checkCsrf(facts: RequestFacts): CsrfVerdict {
   if (SAFE_METHODS.has(facts.method.toUpperCase())) return { allowed: true };
-  if (facts.origin && facts.origin !== "null") {
+  // "null" comes from sandboxed frames and cross-site redirect chains: no page of ours sends it,
+  // whatever Sec-Fetch-Site claims beside it.
+  if (facts.origin === "null") return { allowed: false, reason: "Origin: null" };
+  if (facts.origin) {
     return facts.allowedOrigins.includes(facts.origin)
       ? { allowed: true }
       : { allowed: false, reason: `cross-origin request from ${facts.origin}` };
@@ -28,7 +34,6 @@ export function checkCsrf(facts: RequestFacts): CsrfVerdict {
       ? { allowed: true }
       : { allowed: false, reason: `Sec-Fetch-Site: ${facts.secFetchSite}` };
   }
-  // No browser sends a state-changing request with neither header any more ("null" origins
-  // come from sandboxed frames and privacy-sensitive redirects): refuse.
+  // No browser sends a state-changing request with neither header any more: refuse.
   return { allowed: false, reason: "no Origin or Sec-Fetch-Site header" };
 }

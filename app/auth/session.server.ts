@@ -39,11 +39,15 @@ function hasExpired(row: { createdAt: Date; lastSeenAt: Date; expiresAt: Date },
   return idleExpired || absoluteExpired || overStaffLimit;
 }
 
+/** The session cookie's name: __Host-session, or session under INSECURE_COOKIES=1. */
+export const SESSION_COOKIE_NAMES: readonly string[] = ["__Host-session", "session"];
+
 let cookie: Cookie | undefined;
 export function sessionCookie(): Cookie {
   if (cookie) return cookie;
   const config = authConfig();
-  // __Host- binds the cookie to this exact origin (Secure, Path=/, no Domain): browsers refuse it over http.
+  // __Host- binds the cookie to this exact origin (Secure, Path=/, no Domain). Browsers accept
+  // it from https sites and from http://localhost; plain-http set-ups need INSECURE_COOKIES=1.
   cookie = createCookie(config.secureCookies ? "__Host-session" : "session", {
     httpOnly: true,
     secure: config.secureCookies,

@@ -13,6 +13,7 @@ import { formatDateTime } from "~/i18n/format";
 import { i18nServer, localeCookie } from "~/i18n/i18next.server";
 import { requestOrigin } from "~/utils/request.server";
 import { describeUserAgent } from "~/utils/user-agent";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -38,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "profile": {
       const submission = parseWithZod(formData, { schema: profileSchema });
-      if (submission.status !== "success") return submission.reply();
+      if (submission.status !== "success") return boundedReply(submission);
       await updateProfile(context.db, session.user.id, submission.value);
       // The chosen language also becomes the language of the pages.
       return redirect("/account?notice=profileSaved", { headers: { "Set-Cookie": await localeCookie.serialize(submission.value.locale) } });

@@ -11,6 +11,7 @@ import { reauthenticate } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -24,9 +25,9 @@ export async function action(args: ActionFunctionArgs) {
   const session = await requireVerifiedSession(args, { duringTwoFactorSetup: true });
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: reauthenticateSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return boundedReply(submission, { hideFields: ["password"] });
   const sessionId = await withRateLimit(() => reauthenticate(context.db, session, submission.value.password, requestOrigin(request, context)));
-  if (!sessionId) return submission.reply({ formErrors: ["errors.passwordWrong"], hideFields: ["password"] });
+  if (!sessionId) return boundedReply(submission, { formErrors: ["errors.passwordWrong"], hideFields: ["password"] });
   return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: { "Set-Cookie": await sessionCookieHeader(sessionId) } });
 }
 

@@ -9,6 +9,7 @@ import { Field, SubmitButton } from "~/components/forms";
 import { changePassword, PasswordPolicyError } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -23,13 +24,13 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "password", "confirmPassword"] };
-  if (submission.status !== "success") return submission.reply(hidden);
+  if (submission.status !== "success") return boundedReply(submission, hidden);
   try {
     const outcome = await withRateLimit(() => changePassword(context.db, session, submission.value, requestOrigin(request, context)));
-    if (outcome === "wrongPassword") return submission.reply({ fieldErrors: { currentPassword: ["errors.passwordWrong"] }, ...hidden });
+    if (outcome === "wrongPassword") return boundedReply(submission, { fieldErrors: { currentPassword: ["errors.passwordWrong"] }, ...hidden });
   } catch (error) {
     if (error instanceof PasswordPolicyError) {
-      return submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden });
+      return boundedReply(submission, { fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden });
     }
     throw error;
   }

@@ -9,6 +9,7 @@ import { Field, FormErrors, Notice, SubmitButton } from "~/components/forms";
 import { beginTwoFactorSetup, confirmTwoFactorSetup, disableTwoFactor, pendingTwoFactorSetup } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin } from "~/utils/request.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -36,18 +37,18 @@ export async function action(args: ActionFunctionArgs) {
       return redirect("/account/two-factor");
     case "confirm": {
       const submission = parseWithZod(formData, { schema: confirmTwoFactorSchema });
-      if (submission.status !== "success") return { intent: "confirm" as const, result: submission.reply(), recoveryCodes: null };
+      if (submission.status !== "success") return { intent: "confirm" as const, result: boundedReply(submission), recoveryCodes: null };
       const codes = await confirmTwoFactorSetup(context.db, session, submission.value.code, origin);
-      if (!codes) return { intent: "confirm" as const, result: submission.reply({ formErrors: ["errors.codeWrong"], hideFields: ["code"] }), recoveryCodes: null };
-      return { intent: "confirm" as const, result: submission.reply({ resetForm: true }), recoveryCodes: codes };
+      if (!codes) return { intent: "confirm" as const, result: boundedReply(submission, { formErrors: ["errors.codeWrong"], hideFields: ["code"] }), recoveryCodes: null };
+      return { intent: "confirm" as const, result: boundedReply(submission, { resetForm: true }), recoveryCodes: codes };
     }
     case "disable": {
       const submission = parseWithZod(formData, { schema: disableTwoFactorSchema });
-      if (submission.status !== "success") return { intent: "disable" as const, result: submission.reply({ hideFields: ["password"] }), recoveryCodes: null };
+      if (submission.status !== "success") return { intent: "disable" as const, result: boundedReply(submission, { hideFields: ["password"] }), recoveryCodes: null };
       const outcome = await disableTwoFactor(context.db, session, submission.value, origin);
       if (outcome !== "ok") {
         const error = outcome === "wrongPassword" ? "errors.passwordWrong" : "errors.codeWrong";
-        return { intent: "disable" as const, result: submission.reply({ formErrors: [error], hideFields: ["password"] }), recoveryCodes: null };
+        return { intent: "disable" as const, result: boundedReply(submission, { formErrors: [error], hideFields: ["password"] }), recoveryCodes: null };
       }
       return redirect("/account?notice=twoFactorDisabled");
     }

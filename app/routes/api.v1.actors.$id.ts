@@ -11,7 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = actorId.safeParse(params.id);
   const actor = id.success ? await getPublicActor(context.db, id.data, "en") : null;
   if (!actor) return apiNotFound("No approved actor has this id.");
-  return apiJson({ data: actorJson(actor, new URL(request.url).origin) });
+  return apiJson({ data: actorJson(actor, context.publicUrl) });
 }
 
 export const action = apiReadOnly;

@@ -15,13 +15,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await listPublicActors(context.db, query.data, "en");
   const pages = pageCount(result.total, result.pageSize);
   return apiJson({
-    data: result.items.map((item) => actorListItemJson(item, url.origin)),
+    data: result.items.map((item) => actorListItemJson(item, context.publicUrl)),
     page: result.page,
     page_size: result.pageSize,
     total: result.total,
     page_count: pages,
-    next: pageUrl(request, result.page + 1, pages),
-    previous: pageUrl(request, Math.min(result.page - 1, pages), pages),
+    next: pageUrl(context.publicUrl, request, result.page + 1, pages),
+    previous: pageUrl(context.publicUrl, request, Math.min(result.page - 1, pages), pages),
   });
 }
 

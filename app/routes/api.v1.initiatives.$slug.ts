@@ -11,7 +11,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = initiativeSlug.safeParse(params.slug);
   const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, "en") : null;
   if (!initiative) return apiNotFound("No public initiative has this slug.");
-  return apiJson({ data: initiativeJson(initiative, new URL(request.url).origin) });
+  return apiJson({ data: initiativeJson(initiative, context.publicUrl) });
 }
 
 export const action = apiReadOnly;

@@ -8,7 +8,8 @@ import { forgotPasswordSchema } from "~/auth/schemas";
 import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
 import { requestPasswordReset } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -21,11 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: forgotPasswordSchema });
-  if (submission.status !== "success") return { result: submission.reply(), done: false };
+  if (submission.status !== "success") return { result: boundedReply(submission), done: false };
   if (!isHoneypotFilled(formData)) {
-    await withRateLimit(() => requestPasswordReset(context.db, submission.value.email, requestOrigin(request, context), appUrl(request)));
+    await withRateLimit(() => requestPasswordReset(context.db, submission.value.email, requestOrigin(request, context), context.publicUrl));
   }
-  return { result: submission.reply({ resetForm: true }), done: true };
+  return { result: boundedReply(submission, { resetForm: true }), done: true };
 }
 
 export default function ForgotPassword() {

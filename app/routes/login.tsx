@@ -11,6 +11,7 @@ import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { i18nServer } from "~/i18n/i18next.server";
 import { withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -24,10 +25,10 @@ export async function action(args: ActionFunctionArgs) {
   await requireAnonymous(args);
   const { request, context } = args;
   const submission = parseWithZod(await request.clone().formData(), { schema: loginSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return boundedReply(submission, { hideFields: ["password"] });
   const previous = await getSession(args);
   const result = await withRateLimit(() => authenticateWithPassword(request, context, previous?.idHash ?? null));
-  if (!result.ok) return submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] });
+  if (!result.ok) return boundedReply(submission, { formErrors: ["errors.invalidCredentials"], hideFields: ["password"] });
   const next = safeRedirect(submission.value.redirectTo, "/account");
   const target = result.needsSecondFactor ? `/login/two-factor?${new URLSearchParams({ redirectTo: next })}` : next;
   return redirect(target, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });

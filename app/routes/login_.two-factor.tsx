@@ -12,6 +12,7 @@ import { completeSecondFactor } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -25,9 +26,9 @@ export async function action(args: ActionFunctionArgs) {
   const session = await requirePendingSecondFactor(args);
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: twoFactorLoginSchema });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return boundedReply(submission);
   const result = await withRateLimit(() => completeSecondFactor(context.db, session, submission.value.code, requestOrigin(request, context)));
-  if (!result.ok) return submission.reply({ formErrors: ["errors.codeWrong"], hideFields: ["code"] });
+  if (!result.ok) return boundedReply(submission, { formErrors: ["errors.codeWrong"], hideFields: ["code"] });
   const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
   return redirect(next, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }

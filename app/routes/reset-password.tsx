@@ -9,6 +9,7 @@ import { Field, FormErrors, Notice, SubmitButton } from "~/components/forms";
 import { PasswordPolicyError, resetPassword } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin } from "~/utils/request.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -22,18 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
   const hidden = { hideFields: ["password", "confirmPassword"] };
-  if (submission.status !== "success") return { result: submission.reply(hidden), done: false };
+  if (submission.status !== "success") return { result: boundedReply(submission, hidden), done: false };
   try {
     const outcome = await resetPassword(context.db, submission.value.token, submission.value.password, requestOrigin(request, context));
-    if (!outcome.ok) return { result: submission.reply({ formErrors: ["errors.linkInvalid"], ...hidden }), done: false };
+    if (!outcome.ok) return { result: boundedReply(submission, { formErrors: ["errors.linkInvalid"], ...hidden }), done: false };
   } catch (error) {
     if (error instanceof PasswordPolicyError) {
-      return { result: submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden }), done: false };
+      return { result: boundedReply(submission, { fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden }), done: false };
     }
     throw error;
   }
   // Every session ended, this browser's included.
-  return data({ result: submission.reply({ resetForm: true }), done: true }, { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
+  return data({ result: boundedReply(submission, { resetForm: true }), done: true }, { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
 }
 
 export default function ResetPassword() {

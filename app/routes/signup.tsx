@@ -9,7 +9,8 @@ import { signUpSchema } from "~/auth/schemas";
 import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
 import { PasswordPolicyError, signUp } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -24,19 +25,19 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signUpSchema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }), done: false };
+  if (submission.status !== "success") return { result: boundedReply(submission, { hideFields: ["password"] }), done: false };
   // A bot gets the same answer as a person, and nothing is stored.
-  if (isHoneypotFilled(formData)) return { result: submission.reply({ resetForm: true }), done: true };
+  if (isHoneypotFilled(formData)) return { result: boundedReply(submission, { resetForm: true }), done: true };
   const locale = (await i18nServer.getLocale(request)) as "en" | "fr" | "es";
   try {
-    await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), appUrl(request)));
+    await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), context.publicUrl));
   } catch (error) {
     if (error instanceof PasswordPolicyError) {
-      return { result: submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, hideFields: ["password"] }), done: false };
+      return { result: boundedReply(submission, { fieldErrors: { password: [`errors.password.${error.problem}`] }, hideFields: ["password"] }), done: false };
     }
     throw error;
   }
-  return { result: submission.reply({ resetForm: true }), done: true };
+  return { result: boundedReply(submission, { resetForm: true }), done: true };
 }
 
 export default function SignUp() {

@@ -5,7 +5,7 @@ import { getSession, requireSession } from "~/auth/permissions.server";
 import { Notice, SubmitButton } from "~/components/forms";
 import { resendVerification, verifyEmail } from "~/domain/accounts.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "resend") {
     // Signed in, with or without a verified email: resending is what an unverified user may do.
     const session = await requireSession(args);
-    await withRateLimit(() => resendVerification(context.db, session.user.id, origin, appUrl(request)));
+    await withRateLimit(() => resendVerification(context.db, session.user.id, origin, context.publicUrl));
     return { status: "resent" as const };
   }
   throw new Response("Unknown intent", { status: 400 });

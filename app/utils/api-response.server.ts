@@ -46,10 +46,13 @@ export function apiReadOnly(): Response {
   return refused;
 }
 
-/** The absolute address of the same list with another page number, or null past the end. */
-export function pageUrl(request: Request, page: number, pageCount: number): string | null {
+/**
+ * The absolute address of the same list with another page number, or null past the end. Built
+ * on the public URL, never on the request's Host: these answers are cached as public.
+ */
+export function pageUrl(publicUrl: string, request: Request, page: number, pageCount: number): string | null {
   if (page < 1 || page > pageCount) return null;
-  const url = new URL(request.url);
-  url.searchParams.set("page", String(page));
-  return url.toString();
+  const { pathname, searchParams } = new URL(request.url);
+  searchParams.set("page", String(page));
+  return `${publicUrl}${pathname}?${searchParams.toString()}`;
 }

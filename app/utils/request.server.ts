@@ -2,16 +2,10 @@ import type { AppLoadContext } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import type { RequestOrigin } from "~/auth/audit.server";
 import { RateLimitedError } from "~/auth/rate-limit.server";
-import { getEnv } from "~/env.server";
 
 /** Who is asking: for the audit log, rate limits and the session list. */
 export function requestOrigin(request: Request, context: AppLoadContext): RequestOrigin {
   return { ip: context.clientIp ?? null, userAgent: request.headers.get("user-agent") };
-}
-
-/** The public base URL for links in emails: APP_URL when set, else the request's own origin. */
-export function appUrl(request: Request): string {
-  return getEnv().appUrl ?? new URL(request.url).origin;
 }
 
 /** Runs a use case; a rate limit becomes a 429 with Retry-After that the page explains. */

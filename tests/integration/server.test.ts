@@ -4,7 +4,7 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { Scripts, ScrollRestoration } from "@remix-run/react";
 import { pino } from "pino";
@@ -95,18 +95,29 @@ fs.writeFileSync(path.join(publicDir, "robots.txt"), "User-agent: *\n");
 
 const logger = pino({ level: "silent" });
 
-async function listen(handle: DbHandle, isProduction: boolean): Promise<{ base: string; server: Server }> {
+/** The app on an ephemeral port: in local mode (http://localhost:PORT) unless given an APP_URL. */
+async function listen(handle: DbHandle, isProduction: boolean, appUrl?: string): Promise<{ base: string; server: Server }> {
+  const server = http.createServer();
+  server.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const port = (server.address() as AddressInfo).port;
   const app = createApp({
     database: handle,
     build,
-    env: { nodeEnv: isProduction ? "production" : "test", isProduction, trustProxy: false, appUrl: undefined },
+    env: {
+      nodeEnv: isProduction ? "production" : "test",
+      trustProxy: false,
+      appUrl,
+      localMode: !appUrl,
+      publicUrl: appUrl ?? `http://localhost:${port}`,
+      bodyLimitBytes: 64 * 1024,
+    },
     logger,
     publicDir,
     readinessTimeoutMs: 1_500,
   });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  server.on("request", app);
+  return { base: `http://127.0.0.1:${port}`, server };
 }
 
 function close(server: Server): Promise<void> {
@@ -172,7 +183,7 @@ describe("HTTP server", () => {
     }
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-    expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
     expect(response.headers.get("x-powered-by")).toBeNull();
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -235,14 +246,25 @@ describe("HTTP server", () => {
     expect(response.status).toBe(400);
   });
 
-  it("sends HSTS only in production", async () => {
-    const dev = await listen(database.handle, false);
+  it("denies every browser feature to the page and its frames with Permissions-Policy", async () => {
+    const policy = (await fetch(`${base}/`)).headers.get("permissions-policy") ?? "";
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb", "fullscreen"]) expect(policy).toContain(`${feature}=()`);
+    // Every feature listed is denied to everyone: no allow-list anywhere.
+    expect(policy.split(", ").every((entry) => /^[a-z-]+=\(\)$/.test(entry))).toBe(true);
+  });
+
+  it("sends HSTS only when APP_URL is https, never in local mode or over plain http", async () => {
+    expect((await fetch(`${base}/healthz`)).headers.get("strict-transport-security")).toBeNull();
+    const plain = await listen(database.handle, true, "http://portal.example");
+    const https = await listen(database.handle, true, "https://portal.example");
     try {
-      const response = await fetch(`${dev.base}/healthz`);
-      expect(response.headers.get("strict-transport-security")).toBeNull();
-      expect(response.headers.get("content-security-policy")).toContain("'strict-dynamic'");
+      expect((await fetch(`${plain.base}/healthz`)).headers.get("strict-transport-security")).toBeNull();
+      const response = await fetch(`${https.base}/healthz`);
+      expect(response.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+      expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
     } finally {
-      await close(dev.server);
+      await close(plain.server);
+      await close(https.server);
     }
   });
 });

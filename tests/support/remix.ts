@@ -25,7 +25,7 @@ export function routeArgs(path: string, call: RouteCall): LoaderFunctionArgs & A
     if (!headers.has("Origin")) headers.set("Origin", TEST_ORIGIN);
   }
   const request = new Request(new URL(path, TEST_ORIGIN), { method, headers, body });
-  return { request, params: call.params ?? {}, context: { db: call.db, cspNonce: "test", clientIp: "127.0.0.1" } };
+  return { request, params: call.params ?? {}, context: { db: call.db, cspNonce: "test", clientIp: "127.0.0.1", publicUrl: TEST_ORIGIN } };
 }
 
 export async function callLoader<R>(loader: (args: LoaderFunctionArgs) => R, path: string, call: RouteCall): Promise<Awaited<R>> {

@@ -2,6 +2,7 @@
 // a route (ASVS 5.0 3.5.1): only our own pages may POST.
 import { describe, expect, it } from "vitest";
 import { checkCsrf, type RequestFacts } from "~/auth/csrf.server";
+import { allowedOrigins, checkHost } from "../../server/origins";
 
 const SITE = "https://portal.example";
 
@@ -41,9 +42,10 @@ describe("checkCsrf", () => {
     expect(checkCsrf(facts({ secFetchSite: "same-site" })).allowed).toBe(false);
   });
 
-  it('treats Origin "null" (sandboxed frames, privacy redirects) as no proof', () => {
+  it('refuses Origin "null" (sandboxed frames, cross-site redirects), even beside Sec-Fetch-Site: same-origin', () => {
     expect(checkCsrf(facts({ origin: "null" })).allowed).toBe(false);
     expect(checkCsrf(facts({ origin: "null", secFetchSite: "cross-site" })).allowed).toBe(false);
+    expect(checkCsrf(facts({ origin: "null", secFetchSite: "same-origin" })).allowed).toBe(false);
   });
 
   it("refuses a post with neither header", () => {
@@ -61,5 +63,27 @@ describe("checkCsrf", () => {
       expect(checkCsrf(facts({ method, origin: "https://evil.example", secFetchSite: "cross-site" })).allowed, method).toBe(true);
       expect(checkCsrf(facts({ method })).allowed, method).toBe(true);
     }
+  });
+});
+
+describe("the origins and hosts the portal answers as", () => {
+  const local = { publicUrl: "http://localhost:3000", localMode: true };
+  const served = { publicUrl: "https://portal.example", localMode: false };
+
+  it("takes the allowed origins from configuration: APP_URL, or the loopback names on the local port", () => {
+    expect(allowedOrigins(served)).toEqual(["https://portal.example"]);
+    expect(allowedOrigins(local)).toEqual(["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000"]);
+  });
+
+  it("in local mode, accepts only loopback Hosts on the port (421 otherwise)", () => {
+    for (const host of ["localhost:3000", "LOCALHOST:3000", "127.0.0.1:3000", "[::1]:3000"]) expect(checkHost(host, local), host).toEqual({ ok: true });
+    for (const host of ["attacker.example", "attacker.example:3000", "localhost", "localhost:3001", "127.0.0.2:3000", "localhost.attacker.example:3000"]) {
+      expect(checkHost(host, local), host).toMatchObject({ ok: false, status: 421 });
+    }
+  });
+
+  it("with APP_URL, lets any well-formed Host through (it is never used) and answers 400 to malformed ones", () => {
+    expect(checkHost("10.0.0.5:3000", served)).toEqual({ ok: true });
+    for (const host of [undefined, "", "[bad", "a b", "host:port", "a/b"]) expect(checkHost(host, served), String(host)).toMatchObject({ ok: false, status: 400 });
   });
 });

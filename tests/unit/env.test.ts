@@ -18,7 +18,11 @@ describe("parseEnv", () => {
       staffMfa: "optional",
       logLevel: "silent",
       trustProxy: false,
-      secureCookies: false,
+      secureCookies: true,
+      localMode: true,
+      appUrl: undefined,
+      publicUrl: "http://localhost:3000",
+      bodyLimitBytes: 65536,
     });
     expect(env.sessionSecrets).toHaveLength(1);
   });
@@ -36,9 +40,16 @@ describe("parseEnv", () => {
   });
 
   it("requires SESSION_SECRET in production on PostgreSQL, and long secrets everywhere", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/portal" })).toThrow(/SESSION_SECRET/);
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/portal", APP_URL: "https://portal.example.org" })).toThrow(
+      /SESSION_SECRET/,
+    );
     expect(() => parseEnv({ NODE_ENV: "test", SESSION_SECRET: "short" })).toThrow(/at least 32/);
-    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/portal", SESSION_SECRET: ` ${SECRET}-new, ${SECRET}-old ` });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://db/portal",
+      APP_URL: "https://portal.example.org",
+      SESSION_SECRET: ` ${SECRET}-new, ${SECRET}-old `,
+    });
     expect(env.sessionSecrets).toEqual([`${SECRET}-new`, `${SECRET}-old`]);
     expect(env.staffMfa).toBe("required");
   });
@@ -55,15 +66,39 @@ describe("parseEnv", () => {
     }
   });
 
-  it("marks cookies Secure only in production behind https, unless told otherwise", () => {
+  it("marks cookies Secure (__Host- prefixed) everywhere, local mode included, unless INSECURE_COOKIES=1", () => {
     const base = { SESSION_SECRET: SECRET };
     expect(parseEnv({ ...base, NODE_ENV: "production", APP_URL: "https://portal.example.org" }).secureCookies).toBe(true);
-    expect(parseEnv({ ...base, NODE_ENV: "production", APP_URL: "http://localhost:3000" }).secureCookies).toBe(false);
-    expect(parseEnv({ ...base, NODE_ENV: "production" }).secureCookies).toBe(false);
-    expect(
-      parseEnv({ ...base, NODE_ENV: "production", APP_URL: "https://portal.example.org", INSECURE_COOKIES: "1" }).secureCookies,
-    ).toBe(false);
-    expect(parseEnv({ ...base, NODE_ENV: "development", APP_URL: "https://portal.example.org" }).secureCookies).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: "production", APP_URL: "http://portal.example.org" }).secureCookies).toBe(true);
+    expect(parseEnv({ ...base, NODE_ENV: "production" }).secureCookies).toBe(true);
+    expect(parseEnv({ ...base, NODE_ENV: "development" }).secureCookies).toBe(true);
+    expect(parseEnv({ ...base, NODE_ENV: "production", APP_URL: "https://portal.example.org", INSECURE_COOKIES: "1" }).secureCookies).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: "development", INSECURE_COOKIES: "1" }).secureCookies).toBe(false);
+  });
+
+  it("requires APP_URL in production on PostgreSQL, with a message saying what it is for", () => {
+    const served = { NODE_ENV: "production", DATABASE_URL: "postgres://db/portal", SESSION_SECRET: SECRET };
+    expect(() => parseEnv(served)).toThrow(/APP_URL: is required in production with DATABASE_URL.*links in emails/);
+    const env = parseEnv({ ...served, APP_URL: "https://portal.example.org/" });
+    expect(env).toMatchObject({ appUrl: "https://portal.example.org", publicUrl: "https://portal.example.org", localMode: false });
+    // An address with a path would put every link and the CSRF origin in the wrong place.
+    expect(() => parseEnv({ ...served, APP_URL: "https://portal.example.org/portal" })).toThrow(/APP_URL: must be an http/);
+    expect(() => parseEnv({ ...served, APP_URL: "ftp://portal.example.org" })).toThrow(/APP_URL/);
+  });
+
+  it("runs in local mode on http://localhost:PORT without APP_URL, and on PostgreSQL only with LOCAL_ONLY=1 on a loopback HOST", () => {
+    expect(parseEnv({ NODE_ENV: "production", PORT: "4100" })).toMatchObject({ localMode: true, publicUrl: "http://localhost:4100" });
+    const served = { NODE_ENV: "production", DATABASE_URL: "postgres://db/portal", SESSION_SECRET: SECRET };
+    expect(parseEnv({ ...served, LOCAL_ONLY: "1", HOST: "127.0.0.1" })).toMatchObject({ localMode: true, appUrl: undefined });
+    expect(() => parseEnv({ ...served, LOCAL_ONLY: "1" })).toThrow(/LOCAL_ONLY: needs HOST set to a loopback address/);
+    expect(() => parseEnv({ ...served, LOCAL_ONLY: "1", HOST: "0.0.0.0" })).toThrow(/LOCAL_ONLY/);
+    expect(() => parseEnv({ ...served, LOCAL_ONLY: "1", HOST: "127.0.0.1", APP_URL: "https://portal.example.org" })).toThrow(/LOCAL_ONLY/);
+    expect(() => parseEnv({ NODE_ENV: "test", PORT: "0" })).toThrow(/PORT: must be a fixed port in local mode/);
+  });
+
+  it("bounds request bodies at 64 KiB unless BODY_LIMIT_BYTES says otherwise", () => {
+    expect(parseEnv({ NODE_ENV: "test", BODY_LIMIT_BYTES: "1048576" }).bodyLimitBytes).toBe(1_048_576);
+    expect(() => parseEnv({ NODE_ENV: "test", BODY_LIMIT_BYTES: "10" })).toThrow(/BODY_LIMIT_BYTES/);
   });
 
   it("reads TRUST_PROXY as a hop count, a flag or a list of addresses", () => {

@@ -1,0 +1,66 @@
+// Hands each request to Remix as a request made to the public URL. The Express adapter builds
+// the URL from Host and X-Forwarded-Host, which the sender chooses: anything a route derived
+// from request.url (an API link, a redirect) could then name another site. Here the origin
+// is the configured one, the body is the bounded buffer read before (server/request-body.ts),
+// and session-dependent answers are never stored by a cache.
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { SESSION_COOKIE_NAMES } from "~/auth/session.server";
+
+export interface RemixHandlerOptions {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: string;
+  publicUrl: string;
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+}
+
+/** Whether a request carries a session cookie: its answer may show whose session it is. */
+function carriesSession(req: ExpressRequest): boolean {
+  const cookies = req.headers.cookie ?? "";
+  return cookies.split(";").some((pair) => SESSION_COOKIE_NAMES.includes(pair.split("=")[0]?.trim() ?? ""));
+}
+
+function remixHeaders(req: ExpressRequest, publicHost: string): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  headers.set("host", publicHost);
+  headers.delete("x-forwarded-host");
+  // The CSRF check (server/app.ts) compared Origin with the configured origins; Remix's own
+  // check would compare it with Host again, and answer 500 where they differ.
+  headers.delete("origin");
+  return headers;
+}
+
+export function remixHandler(options: RemixHandlerOptions): RequestHandler {
+  const handleRequest = createRequestHandler(options.build, options.mode);
+  const publicHost = new URL(options.publicUrl).host;
+  return async (req, res, next) => {
+    try {
+      const controller = new AbortController();
+      // Stop loaders and actions whose client went away before the answer was written.
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const body = res.locals.body as Buffer | undefined;
+      const request = new Request(`${options.publicUrl}${req.originalUrl}`, {
+        method: req.method,
+        headers: remixHeaders(req, publicHost),
+        body: req.method === "GET" || req.method === "HEAD" || !body ? undefined : new Uint8Array(body),
+        signal: controller.signal,
+      });
+      const response = await handleRequest(request, options.getLoadContext(req, res));
+
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (carriesSession(req) || response.headers.has("set-cookie")) res.setHeader("Cache-Control", "private, no-store");
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
