@@ -21,7 +21,9 @@ process.env.E2E_PORT ??= freePort();
 // The server writes its emails here (serve.ts passes it on as MAIL_DIR); the tests read them.
 process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `alliance-e2e-mail-${process.pid}-${Date.now()}`);
 const port = Number(process.env.E2E_PORT);
-const baseURL = `http://127.0.0.1:${port}`;
+// The server runs in local mode (no APP_URL), whose public URL, in emails and the API, is
+// http://localhost:PORT: the browser uses the same address, so links lead back to its session.
+const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -60,7 +62,7 @@ export default defineConfig({
   ],
   webServer: {
     command: "node --import tsx tests/e2e/serve.ts",
-    url: `${baseURL}/readyz`,
+    url: `http://127.0.0.1:${port}/readyz`,
     // A fresh PGlite folder is created, migrated and seeded on the first start.
     timeout: 180_000,
     reuseExistingServer: false,
@@ -72,10 +74,9 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
-      // The tests speak plain HTTP to localhost: secure cookies would never come back.
+      // The tests' own HTTP client speaks plain http: secure cookies would never come back to it.
       INSECURE_COOKIES: "1",
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      APP_URL: baseURL,
     },
   },
 });

@@ -6,8 +6,8 @@ import { DEMO_USERS, type DemoUser } from "~/db/seed/demo-content";
 import { expect } from "./fixtures";
 import { waitForLink } from "./mailbox";
 
-/** The app's own origin, as APP_URL gives it in the emails' links. */
-export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT}`;
+/** The app's own origin, as local mode gives it in the emails' links. */
+export const ORIGIN = `http://localhost:${process.env.E2E_PORT}`;
 
 /** Passes the policy: long, not a common password, not containing the email. */
 export const PASSWORD = "Quiet-Orchard-Lamp-4711";

@@ -1,5 +1,8 @@
-// Playwright's web server: the production build on a database of its own, removed afterwards.
-//   DATABASE_URL set: a new database on that server, migrated and seeded with the demo data.
+// Playwright's web server: the production build in local mode (no APP_URL, on 127.0.0.1) on a
+// database of its own, removed afterwards.
+//   DATABASE_URL set: a new database on that server, migrated and seeded with the demo data, as
+//   `npm run db:seed` would; LOCAL_ONLY=1 says this production server on PostgreSQL serves this
+//   machine only (a portal that serves others needs APP_URL and refuses demo accounts).
 //   Otherwise: a temporary PGlite folder, which the server migrates and seeds on first start.
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
@@ -28,6 +31,7 @@ if (serverUrl) {
   databaseName = `${databaseBaseName(serverUrl)}_e2e_${randomSuffix()}`;
   try {
     env.DATABASE_URL = await createDatabase(serverUrl, databaseName);
+    env.LOCAL_ONLY = "1";
     const handle = await createDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
     try {
       await migrateDb(handle);

@@ -15,6 +15,10 @@ describe("safeRedirect", () => {
     ["empty string", ""],
     ["control character", "/\tevil"],
     ["newline (header splitting)", "/x\r\nSet-Cookie: a=b"],
+    // A Location header carries ASCII only: Remix answered 500 to these.
+    ["path beyond ASCII", "/été"],
+    ["path in another script", "/初期"],
+    ["DEL character", "/x\u007f"],
   ])("refuses a %s", (_label, to) => {
     expect(safeRedirect(to)).toBe("/");
   });
