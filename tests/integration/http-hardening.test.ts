@@ -296,13 +296,14 @@ describe("client mistakes are 4xx, never 500, and logged at warn at most", () =>
     expect(choose.headers.location).toBe("/");
   });
 
-  it("answers TRACE with 405 and a malformed Host with 400", async () => {
+  it("answers TRACE with 405, and a malformed Host or a request target naming another host with 400", async () => {
     const trace = await send(portal, { method: "TRACE", path: "/" });
     expect(trace.status).toBe(405);
     expect(trace.headers.allow).toContain("GET");
     for (const host of ["[bad", "a b", "exa mple.org:80", "host:port"]) {
       expect((await send(portal, { path: "/forgot-password", headers: { Host: host } })).status, host).toBe(400);
     }
+    expect((await send(portal, { path: "http://attacker.example/forgot-password" })).status).toBe(400);
   });
 
   it("ignores an X-Forwarded-Host that differs from Origin instead of failing", async () => {
