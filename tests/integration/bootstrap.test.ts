@@ -32,7 +32,8 @@ async function freshStorage(): Promise<{ databaseUrl: string | undefined; pglite
   return { databaseUrl: undefined, pgliteDir: path.join(dir, "pglite"), databasePoolSize: 1 };
 }
 
-describe("demo data at start-up", () => {
+// On PGlite each test migrates a new embedded database from nothing, and one loads the demo data.
+describe("demo data at start-up", { timeout: 180_000 }, () => {
   it.runIf(template.engine === "postgres")("never loads demo accounts into PostgreSQL, not even in local mode", async () => {
     const storage = await freshStorage();
     const opened = await openAppDatabase({ ...storage, localMode: true });
