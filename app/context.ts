@@ -1,4 +1,5 @@
 // What the HTTP server hands to every loader and action (see server/app.ts).
+import type { Logger } from "pino";
 import type { Database } from "~/db/client.server";
 
 declare module "@remix-run/node" {
@@ -8,6 +9,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address as Express sees it (trust proxy applied); null when unknown. */
     clientIp: string | null;
+    /** This request's logger (with its request id); absent when a test calls a route directly. */
+    log?: Logger;
   }
   interface Future {
     v3_singleFetch: true;

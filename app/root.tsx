@@ -37,6 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
     : status === 400 ? errors.badRequestTitle
     : status === 403 ? errors.forbiddenTitle
     : status === 429 ? errors.tooManyTitle
+    : status === 503 ? errors.unavailableTitle
     : errors.errorTitle;
   return [{ title: `${heading} · ${common.siteName}` }];
 };

@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     build: env.nodeEnv === "development" ? async () => build : build,
     env,
     logger,
+    requestTimeoutMs: env.timeouts.request,
   });
 
   // Without HOST, Node listens on every interface (IPv6 and IPv4).
