@@ -317,7 +317,8 @@ describe.runIf(server)("a held lock and a busy pool", () => {
     handle = await createDb({ databaseUrl: url, poolSize: 1 });
     app = await listen(handle);
     try {
-      const slow = handle.db.execute(sql`select pg_sleep(4)`);
+      // drizzle's queries start when awaited: then() sends it now.
+      const slow = handle.db.execute(sql`select pg_sleep(4)`).then(() => "done");
       await new Promise((resolve) => setTimeout(resolve, 200));
       const ready = await timed(`${app.base}/readyz`);
       expect(ready.status).toBe(200);
