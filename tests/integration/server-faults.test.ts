@@ -1,9 +1,14 @@
 // Faults and floods (issue 6, item 16): while PostgreSQL is away, locked or slow, the portal
 // answers a short translated 503 with Retry-After at once instead of hanging or answering 500,
 // readiness keeps its own connection, and the logs get one line without personal data.
-import type { Server } from "node:http";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http, { type Server } from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { pino } from "pino";
@@ -142,8 +147,13 @@ async function startRelay(targetPort: number) {
   const sockets = new Set<net.Socket>();
   let listener: net.Server | undefined;
   let port = 0;
+  let frozen = false;
   const up = async () => {
     listener = net.createServer((client) => {
+      sockets.add(client);
+      client.on("close", () => sockets.delete(client));
+      client.on("error", () => client.destroy());
+      if (frozen) return;
       const upstream = net.connect(targetPort, "127.0.0.1");
       for (const socket of [client, upstream]) {
         sockets.add(socket);
@@ -164,6 +174,14 @@ async function startRelay(targetPort: number) {
       return port;
     },
     up,
+    /** Nothing passes any more, but every connection stays open: a pool stuck on a dead network. */
+    freeze() {
+      frozen = true;
+      for (const socket of sockets) {
+        socket.unpipe();
+        socket.pause();
+      }
+    },
     async down() {
       const stopped = new Promise((resolve) => listener?.close(resolve));
       for (const socket of sockets) socket.destroy();
@@ -391,4 +409,95 @@ describe("a request that takes too long", () => {
       await database.destroy();
     }
   });
+});
+
+interface HttpAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function get(agent: http.Agent, port: number, target: string): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: "127.0.0.1", port, path: target, agent }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on("error", reject);
+  });
+}
+
+describe.runIf(server)("stopping the server process", () => {
+  it(
+    "exits within SHUTDOWN_TIMEOUT_MS although the pool is stuck, and tells a kept-alive client to close its connection",
+    async () => {
+      if (!server) throw new Error("needs DATABASE_URL");
+      const name = `${server.prefix}_sig_${randomSuffix()}`;
+      const url = new URL(await createDatabase(server.serverUrl, name, server.template));
+      const relay = await startRelay(Number(url.port || 5432));
+      url.port = String(relay.port);
+      // The child's working folder: its build/index.js is the small test build.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-shutdown-"));
+      fs.mkdirSync(path.join(dir, "build"));
+      const fixture = pathToFileURL(path.resolve("tests/support/child-server-build.ts")).href;
+      fs.writeFileSync(path.join(dir, "build", "index.js"), `export * from ${JSON.stringify(fixture)};\n`);
+      const child = spawn(process.execPath, ["--import", pathToFileURL(path.resolve("node_modules/tsx/dist/loader.mjs")).href, path.resolve("server/index.ts")], {
+        cwd: dir,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: url.toString(),
+          SESSION_SECRET: "a-session-secret-for-this-test-only-0123456789",
+          PORT: "0",
+          HOST: "127.0.0.1",
+          LOG_LEVEL: "info",
+          MAIL_DIR: path.join(dir, "mail"),
+          MIGRATIONS_DIR: path.resolve("drizzle"),
+          TSX_TSCONFIG_PATH: path.resolve("tsconfig.json"),
+          SHUTDOWN_TIMEOUT_MS: "3000",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const output: string[] = [];
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => output.push(chunk));
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => output.push(chunk));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        await expect.poll(() => /"msg":"listening"/.test(output.join("")), { timeout: 45_000, interval: 200 }).toBe(true);
+        const port = Number(/"url":"http:\/\/localhost:(\d+)"/.exec(output.join(""))?.[1]);
+        const warm = await get(agent, port, "/healthz");
+        expect(warm.headers.connection).toBe("keep-alive");
+
+        // The mail sender polls every 2 s: after the freeze its next delivery waits forever.
+        relay.freeze();
+        await new Promise((resolve) => setTimeout(resolve, 2_500));
+        const inFlight = get(agent, port, "/slow");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const signalled = performance.now();
+        child.kill("SIGTERM");
+
+        const answer = await inFlight;
+        expect(answer.status).toBe(200);
+        expect(answer.body).toBe("finished");
+        expect(answer.headers.connection).toBe("close");
+
+        // Bound 3 s; the margin absorbs a loaded machine. Before, the process did not exit at all.
+        const code = await Promise.race([exited, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 15_000))]);
+        expect(code).not.toBe("still running");
+        expect(performance.now() - signalled).toBeLessThan(10_000);
+        expect(output.join("")).toContain("shutdown timeout reached");
+      } finally {
+        agent.destroy();
+        if (child.exitCode === null) child.kill("SIGKILL");
+        await exited;
+        await relay.down();
+        await dropDatabase(server.serverUrl, name);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });
