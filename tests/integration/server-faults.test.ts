@@ -20,6 +20,8 @@ import { createDb, type DbHandle } from "~/db/client.server";
 import * as entryServer from "~/entry.server";
 import { parseEnv } from "~/env.server";
 import * as root from "~/root";
+import { sessionCookieHeader } from "~/auth/session.server";
+import * as apiInitiatives from "~/routes/api.v1.initiatives._index";
 import * as initiativesPage from "~/routes/initiatives._index";
 import * as loginPage from "~/routes/login";
 import { createTestDatabase, queryRows } from "../support/db";
@@ -66,6 +68,13 @@ const build: ServerBuild = {
       module: initiativesPage as unknown as RouteModule,
     },
     "routes/stuck": { id: "routes/stuck", parentId: "root", path: "stuck", module: { loader: stuckLoader } as unknown as RouteModule },
+    "routes/api.v1.initiatives._index": {
+      id: "routes/api.v1.initiatives._index",
+      parentId: "root",
+      path: "api/v1/initiatives",
+      index: true,
+      module: apiInitiatives as unknown as RouteModule,
+    },
   },
   assets: {
     entry: { module: "/build/entry.client-TEST.js", imports: [] },
@@ -74,6 +83,7 @@ const build: ServerBuild = {
       "routes/login": assetRoute("routes/login", "root", "login", true),
       "routes/initiatives._index": assetRoute("routes/initiatives._index", "root", "initiatives", false, true),
       "routes/stuck": assetRoute("routes/stuck", "root", "stuck", false),
+      "routes/api.v1.initiatives._index": assetRoute("routes/api.v1.initiatives._index", "root", "api/v1/initiatives", true, true),
     },
     url: "/build/manifest-TEST.js",
     version: "test",
@@ -240,6 +250,23 @@ describe("while the database cannot be reached", () => {
     expect(page.body).toContain("Servicio no disponible por un momento");
     expect((await timed(`${app.base}/healthz`)).status).toBe(200);
     expect((await timed(`${app.base}/readyz`)).status).toBe(503);
+  });
+
+  it("a signed-in visitor, whose session cannot be read, still gets the page in their language", async () => {
+    const cookie = (await sessionCookieHeader("a-session-id-the-database-would-check")).split(";")[0] ?? "";
+    const page = await timed(`${app.base}/initiatives`, { headers: { Cookie: cookie, "Accept-Language": "fr" } });
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toBe("5");
+    expect(page.body).toContain('<html lang="fr"');
+    expect(page.body).toContain("Service momentanément indisponible");
+  });
+
+  it("the open data API answers its usual error shape with the code unavailable", async () => {
+    const answer = await timed(`${app.base}/api/v1/initiatives`);
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("retry-after")).toBe("5");
+    expect(answer.headers.get("access-control-allow-origin")).toBe("*");
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "unavailable", issues: [] } });
   });
 });
 
