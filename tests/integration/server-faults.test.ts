@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import type { LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { pino } from "pino";
 import postgres from "postgres";
@@ -31,6 +31,12 @@ const template = inject("templateDatabase");
 const server = template.engine === "postgres" ? template : undefined;
 
 type RouteModule = ServerBuild["routes"][string]["module"];
+
+/** Stands for a bug: a query PostgreSQL refuses, quoting the value it was given. */
+async function brokenLoader({ context }: LoaderFunctionArgs) {
+  await context.db.execute(sql`select ${EMAIL}::integer`);
+  return new Response("unreachable", { headers: { "Content-Type": "text/plain" } });
+}
 
 /** Stands for a page stuck on something no database timeout covers. */
 async function stuckLoader() {
@@ -68,6 +74,7 @@ const build: ServerBuild = {
       module: initiativesPage as unknown as RouteModule,
     },
     "routes/stuck": { id: "routes/stuck", parentId: "root", path: "stuck", module: { loader: stuckLoader } as unknown as RouteModule },
+    "routes/broken": { id: "routes/broken", parentId: "root", path: "broken", module: { loader: brokenLoader } as unknown as RouteModule },
     "routes/api.v1.initiatives._index": {
       id: "routes/api.v1.initiatives._index",
       parentId: "root",
@@ -83,6 +90,7 @@ const build: ServerBuild = {
       "routes/login": assetRoute("routes/login", "root", "login", true),
       "routes/initiatives._index": assetRoute("routes/initiatives._index", "root", "initiatives", false, true),
       "routes/stuck": assetRoute("routes/stuck", "root", "stuck", false),
+      "routes/broken": assetRoute("routes/broken", "root", "broken", false),
       "routes/api.v1.initiatives._index": assetRoute("routes/api.v1.initiatives._index", "root", "api/v1/initiatives", true, true),
     },
     url: "/build/manifest-TEST.js",
@@ -527,4 +535,23 @@ describe.runIf(server)("stopping the server process", () => {
     },
     90_000,
   );
+});
+
+describe("a bug in a query", () => {
+  it("answers 500, and logs one line with the SQLSTATE but neither the SQL's parameters nor the value PostgreSQL quotes", async () => {
+    const database = await createTestDatabase();
+    const app = await listen(database.handle);
+    try {
+      const answer = await timed(`${app.base}/broken`);
+      expect(answer.status).toBe(500);
+      const errors = app.logs.filter((line) => line.includes("unhandled error"));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('"code":"22P02"');
+      expect(app.logs.join("\n")).not.toContain(EMAIL);
+      expect(app.logs.join("\n")).not.toMatch(/params|Failed query/);
+    } finally {
+      await close(app.server);
+      await database.destroy();
+    }
+  });
 });
