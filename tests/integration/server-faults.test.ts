@@ -361,7 +361,7 @@ describe.runIf(server)("a held lock and a busy pool", () => {
       await admin.end({ timeout: 5 });
       await dropDatabase(server.serverUrl, name);
     }
-  });
+  }, 60_000);
 
   it("readiness answers 200 while every pooled connection is busy with a slow query", async () => {
     if (!server) throw new Error("needs DATABASE_URL");
