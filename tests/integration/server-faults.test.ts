@@ -24,7 +24,7 @@ import { sessionCookieHeader } from "~/auth/session.server";
 import * as apiInitiatives from "~/routes/api.v1.initiatives._index";
 import * as initiativesPage from "~/routes/initiatives._index";
 import * as loginPage from "~/routes/login";
-import { createTestDatabase, queryRows } from "../support/db";
+import { createTestDatabase, queryRows, type TestDatabase } from "../support/db";
 import { createDatabase, dropDatabase, randomSuffix } from "../support/postgres-server";
 
 const template = inject("templateDatabase");
@@ -239,7 +239,8 @@ describe("while the database cannot be reached", () => {
     expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(answer.headers.get("content-type")).toMatch(/^text\/html/);
     expect(answer.body).toContain("Service momentanément indisponible");
-    expect(answer.ms).toBeLessThan(5_000);
+    // Generous for a loaded machine; what it rules out is waiting on reconnect delays of up to 20 s.
+    expect(answer.ms).toBeLessThan(10_000);
 
     const logged = app.logs.join("\n");
     expect(logged).toContain("database unavailable");
@@ -303,18 +304,19 @@ describe.runIf(server)("PostgreSQL going away and coming back", () => {
   it("fails fast during the outage, however many requests come, and answers again as soon as it is back", async () => {
     expect((await timed(`${app.base}/initiatives`)).status).toBe(200);
     await relay.down();
-    // postgres.js's default backoff grew with every failure until requests queued for 20 s.
+    // postgres.js's default backoff grew with every failure (the 8th waited 10 to 20 s) and held
+    // queued requests behind it; answers take well under a second now, 6 s is a loaded machine's margin.
     for (let i = 0; i < 10; i++) {
       const answer = await timed(`${app.base}/initiatives`);
       expect(answer.status).toBe(503);
       expect(answer.headers.get("retry-after")).toBe("5");
-      expect(answer.ms).toBeLessThan(3_000);
+      expect(answer.ms).toBeLessThan(6_000);
     }
     await relay.up();
     const back = await timed(`${app.base}/initiatives`);
     expect(back.status).toBe(200);
-    expect(back.ms).toBeLessThan(3_000);
-  });
+    expect(back.ms).toBeLessThan(6_000);
+  }, 90_000);
 });
 
 describe.runIf(server)("a held lock and a busy pool", () => {
@@ -428,8 +430,16 @@ describe.runIf(server)("timeouts on every connection", () => {
 });
 
 describe("a request that takes too long", () => {
+  // Created in a hook: the embedded engine can take longer to start than a test is given.
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
   it("gets a 503 with Retry-After at the request timeout, not whenever the page finishes", async () => {
-    const database = await createTestDatabase();
     const app = await listen(database.handle, { requestTimeoutMs: 300 });
     try {
       const answer = await timed(`${app.base}/stuck`);
@@ -441,7 +451,6 @@ describe("a request that takes too long", () => {
       expect((await timed(`${app.base}/healthz`)).status).toBe(200);
     } finally {
       await close(app.server);
-      await database.destroy();
     }
   });
 });
@@ -538,8 +547,15 @@ describe.runIf(server)("stopping the server process", () => {
 });
 
 describe("a bug in a query", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
   it("answers 500, and logs one line with the SQLSTATE but neither the SQL's parameters nor the value PostgreSQL quotes", async () => {
-    const database = await createTestDatabase();
     const app = await listen(database.handle);
     try {
       const answer = await timed(`${app.base}/broken`);
@@ -551,7 +567,6 @@ describe("a bug in a query", () => {
       expect(app.logs.join("\n")).not.toMatch(/params|Failed query/);
     } finally {
       await close(app.server);
-      await database.destroy();
     }
   });
 });
