@@ -1,4 +1,5 @@
 // What the HTTP server hands to every loader and action (see server/app.ts).
+import type { Logger } from "pino";
 import type { Database } from "~/db/client.server";
 
 declare module "@remix-run/node" {
@@ -10,6 +11,8 @@ declare module "@remix-run/node" {
     clientIp: string | null;
     /** Base URL of absolute links (emails, API): APP_URL or, in local mode, http://localhost:PORT. */
     publicUrl: string;
+    /** This request's logger (with its request id); absent when a test calls a route directly. */
+    log?: Logger;
   }
   interface Future {
     v3_singleFetch: true;

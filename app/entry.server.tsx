@@ -1,11 +1,13 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
+import { pino } from "pino";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { describeError, RETRY_AFTER_SECONDS } from "./db/faults.server";
 import { i18nOptions } from "./i18n/config";
 import { i18nServer } from "./i18n/i18next.server";
 import { resources } from "./i18n/resources";
@@ -13,6 +15,26 @@ import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
+
+// Only for a server that passes no logger in the load context; server/app.ts always does.
+let fallbackLogger: ReturnType<typeof pino> | undefined;
+
+function logFor(context: AppLoadContext | undefined) {
+  if (context?.log) return context.log;
+  fallbackLogger ??= pino({ level: process.env.LOG_LEVEL ?? "info" });
+  return fallbackLogger;
+}
+
+/**
+ * Replaces Remix's default, which prints the whole error with console.error: about thirty lines
+ * of stack per failure, and drizzle's message holding the SQL and its parameters (an email
+ * address typed into the sign-in form). One structured line, without those, instead.
+ */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
+  // The visitor left or the request timed out: nothing went wrong on our side.
+  if (request.signal.aborted) return;
+  logFor(context).error({ error: describeError(error), method: request.method, path: new URL(request.url).pathname }, "unhandled error in a loader, action or render");
+}
 
 export default async function handleRequest(
   request: Request,
@@ -25,6 +47,8 @@ export default async function handleRequest(
   const lng = await i18nServer.getLocale(request);
   await i18n.use(initReactI18next).init({ ...i18nOptions, lng, resources });
   const nonce = loadContext.cspNonce;
+  // A database outage (see server/faults.ts): tell browsers and proxies when to come back.
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   // Crawlers and no-JavaScript clients get the whole document at once.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
@@ -55,7 +79,8 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          // Before the shell, Remix reports the error to handleError itself.
+          if (shellRendered) logFor(loadContext).error({ error: describeError(error) }, "error while streaming a page");
         },
       },
     );

@@ -12,6 +12,8 @@ const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const flag = z.preprocess(emptyAsUndefined, z.enum(["0", "1", "true", "false"]).optional()).transform((v) => v === "1" || v === "true");
 
+const milliseconds = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(600_000).default(fallback));
+
 const schema = z
   .object({
     NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
@@ -50,6 +52,13 @@ const schema = z
     TRUST_PROXY: optionalString,
     INSECURE_COOKIES: flag,
     TOTP_ENCRYPTION_KEY: optionalString,
+    // Faults and floods (docs/security.md): every wait on the database or a client is bounded.
+    DATABASE_CONNECT_TIMEOUT_MS: milliseconds(3_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(10_000),
+    DATABASE_LOCK_TIMEOUT_MS: milliseconds(2_000),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(10_000),
+    REQUEST_TIMEOUT_MS: milliseconds(20_000),
+    SHUTDOWN_TIMEOUT_MS: milliseconds(10_000),
   })
   .superRefine((env, ctx) => {
     // A portal on PostgreSQL in production serves others: links in emails must not depend on
@@ -131,6 +140,15 @@ export interface Env {
   secureCookies: boolean;
   /** Key material for TOTP secrets at rest; when unset, auth derives it from the session secrets. */
   totpEncryptionKey: string | undefined;
+  /** Bounds on waiting (faults and floods, docs/security.md), all in milliseconds. */
+  timeouts: {
+    databaseConnect: number;
+    statement: number;
+    lock: number;
+    idleInTransaction: number;
+    request: number;
+    shutdown: number;
+  };
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -203,6 +221,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     secureCookies: !e.INSECURE_COOKIES,
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
+    timeouts: {
+      databaseConnect: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statement: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      lock: e.DATABASE_LOCK_TIMEOUT_MS,
+      idleInTransaction: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      request: e.REQUEST_TIMEOUT_MS,
+      shutdown: e.SHUTDOWN_TIMEOUT_MS,
+    },
   };
 }
 

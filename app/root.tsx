@@ -37,6 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
     : status === 400 ? errors.badRequestTitle
     : status === 403 ? errors.forbiddenTitle
     : status === 429 ? errors.tooManyTitle
+    : status === 503 ? errors.unavailableTitle
     : errors.errorTitle;
   return [{ title: `${heading} · ${common.siteName}` }];
 };
@@ -50,9 +51,11 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? fallbackLanguage;
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
+  // Without the root's data (its loader failed: the database is away) the language entry.server
+  // chose for this request still holds, so the error page and <html lang> agree.
+  const locale = data?.locale ?? (isSupportedLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   useChangeLanguage(locale);
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);

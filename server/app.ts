@@ -12,10 +12,12 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { checkCsrf } from "~/auth/csrf.server";
 import type { DbHandle } from "~/db/client.server";
+import { describeError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/db/faults.server";
 import type { Env } from "~/env.server";
 import { allowedOrigins, checkHost } from "./origins";
 import { remixHandler } from "./remix-handler";
 import { boundedBody } from "./request-body";
+import { answerDatabaseFaults, requestTimeout } from "./faults";
 
 export interface CreateAppOptions {
   database: DbHandle;
@@ -27,6 +29,8 @@ export interface CreateAppOptions {
   publicDir?: string;
   /** How long /readyz waits for the database before answering 503. */
   readinessTimeoutMs?: number;
+  /** A request unanswered after this long gets a 503 (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 // Query parameters that may carry one-time credentials (verification and reset links).
@@ -171,10 +175,11 @@ export function createApp(options: CreateAppOptions): express.Express {
   app.get("/readyz", async (_req, res) => {
     res.set("Cache-Control", "no-store");
     try {
+      // ping() has a connection of its own (see client.server.ts): a busy pool does not delay it.
       await withTimeout(database.ping(), readinessTimeoutMs);
       res.json({ status: "ok", database: "ok" });
     } catch (error) {
-      logger.warn({ err: error }, "readiness check failed: the database does not answer");
+      logger.warn({ error: describeError(error) }, "readiness check failed: the database does not answer");
       res.status(503).json({ status: "unavailable", database: "unreachable" });
     }
   });
@@ -225,23 +230,35 @@ export function createApp(options: CreateAppOptions): express.Express {
   });
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
+  const build = options.build;
   app.all(
     "*",
+    requestTimeout(options.requestTimeoutMs ?? 20_000),
     remixHandler({
-      build: options.build,
+      build: typeof build === "function" ? async () => answerDatabaseFaults(await build(), logger) : answerDatabaseFaults(build, logger),
       mode: env.nodeEnv,
       publicUrl: env.publicUrl,
-      getLoadContext: (req, res) => ({ db: database.db, cspNonce: nonceOf(res), clientIp: req.ip ?? null, publicUrl: env.publicUrl }),
+      getLoadContext: (req, res) => ({ db: database.db, cspNonce: nonceOf(res), clientIp: req.ip ?? null, publicUrl: env.publicUrl, log: req.log }),
     }),
   );
 
   const handleError: ErrorRequestHandler = (error: { status?: unknown }, req, res, next) => {
+    // The request-timeout guard already answered; Remix's late attempt to answer is expected.
+    if (res.headersSent && res.locals.timedOut === true) return;
     if (res.headersSent) return next(error);
     // Express marks what the client got wrong (a path it cannot decode, say) with a 4xx status.
     const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) req.log.error({ err: error }, "unhandled error");
-    else req.log.warn({ err: error }, "bad request");
-    res.status(status).type("text/plain").send(status === 500 ? "Internal Server Error" : "Bad Request");
+    if (status >= 400 && status < 500) {
+      req.log.warn({ error: describeError(error) }, "bad request");
+      res.status(status).type("text/plain").send("Bad Request");
+    } else if (isDatabaseUnavailable(error)) {
+      req.log.warn({ error: describeError(error) }, "database unavailable: answered 503");
+      res.status(503).set("Retry-After", String(RETRY_AFTER_SECONDS)).type("text/plain").send("Service temporarily unavailable: please try again in a few seconds.");
+    } else {
+      // describeError leaves out the SQL parameters and values a database error carries.
+      req.log.error({ error: describeError(error) }, "unhandled error");
+      res.status(500).type("text/plain").send("Internal Server Error");
+    }
   };
   app.use(handleError);
 

@@ -2,21 +2,21 @@
 // the embedded engine, loading the demo data once), serve HTTP, and shut down cleanly.
 import fs from "node:fs";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { pino, type Logger } from "pino";
 import { DemoAccountsExposedError, openAppDatabase, type AppDatabase } from "~/db/bootstrap.server";
 import type { DemoAccount } from "~/db/seed/demo.server";
+import { describeError } from "~/db/faults.server";
 import { DatabaseLockedError } from "~/db/pglite-lock.server";
 import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
 import { fileTransport, smtpTransport, startMailSender } from "~/mail/sender.server";
 import { createApp } from "./app";
-import { closeGracefully } from "./shutdown";
+import { shutDown, trackResponses } from "./shutdown";
 
 const BUILD_PATH = path.resolve("build/index.js");
-/** In-flight requests get this long to finish after SIGTERM before their connections are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -119,10 +119,15 @@ async function main(): Promise<void> {
     build: env.nodeEnv === "development" ? async () => build : build,
     env,
     logger,
+    requestTimeoutMs: env.timeouts.request,
   });
 
   // Without HOST, Node listens on every interface (IPv6 and IPv4).
   const server: Server = env.host ? app.listen(env.port, env.host) : app.listen(env.port);
+  trackResponses(server);
+  // Node's own bounds on a client sending its request: a slow sender cannot hold a connection.
+  server.headersTimeout = Math.min(env.timeouts.request, 20_000);
+  server.requestTimeout = env.timeouts.request;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -132,7 +137,8 @@ async function main(): Promise<void> {
     throw error;
   });
   const url = env.publicUrl;
-  logger.info({ url, engine: database.handle.engine, nodeEnv: env.nodeEnv }, "listening");
+  const { port } = server.address() as AddressInfo;
+  logger.info({ url, port, engine: database.handle.engine, nodeEnv: env.nodeEnv }, "listening");
   printBanner(env, url, database);
 
   // Every instance delivers the outbox; SKIP LOCKED keeps them from sending the same email twice.
@@ -154,26 +160,28 @@ async function main(): Promise<void> {
   let shuttingDown = false;
   stop = (signal) => {
     // npm forwards the terminal's Ctrl-C to us, which already received it: one shutdown is enough,
-    // and the grace period below bounds how long it takes.
+    // and SHUTDOWN_TIMEOUT_MS bounds how long it takes.
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
     stopWatching?.();
-    closeGracefully(server, SHUTDOWN_GRACE_MS, () =>
-      logger.warn("requests still open after the grace period: closing their connections"),
-    )
-      .then(() => stopMailSender())
-      .then(() => database.handle.close())
-      .then(
-        () => {
-          logger.info("stopped");
-          process.exit(0);
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, "could not stop cleanly");
-          process.exit(1);
-        },
-      );
+    shutDown({
+      server,
+      timeoutMs: env.timeouts.shutdown,
+      stopWork: stopMailSender,
+      closeDatabase: () => database.handle.close(),
+      onGraceExpired: () => logger.warn("requests still open after the grace period: closing their connections"),
+    }).then(
+      (outcome) => {
+        if (outcome === "clean") logger.info("stopped");
+        else logger.warn({ timeoutMs: env.timeouts.shutdown }, "stopped before the database or background work finished: shutdown timeout reached");
+        process.exit(outcome === "clean" ? 0 : 1);
+      },
+      (error: unknown) => {
+        logger.error({ error: describeError(error) }, "could not stop cleanly");
+        process.exit(1);
+      },
+    );
   };
   if (pendingSignal) stop(pendingSignal);
 }

@@ -20,11 +20,11 @@ function retryAfterMinutes(data: unknown): number {
   return typeof seconds === "number" && seconds > 0 ? Math.ceil(seconds / 60) : 1;
 }
 
-/** The one page for 404, 400 and unexpected errors; details stay in the server log. */
+/** The one page for 404, 400, 503 and unexpected errors; details stay in the server log. */
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation("errors");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 400 ? "badRequest" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "error";
+  const kind = status === 404 ? "notFound" : status === 400 ? "badRequest" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status === 503 ? "unavailable" : "error";
   const retryMinutes = status === 429 && isRouteErrorResponse(error) ? retryAfterMinutes(error.data) : 1;
   const invalid = status === 400 && isRouteErrorResponse(error) ? invalidQuery(error.data) : null;
   // Only a developer's own machine shows the message, never a stack and never in production.

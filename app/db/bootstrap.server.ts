@@ -42,12 +42,16 @@ export interface AppDatabase {
 }
 
 export async function openAppDatabase(
-  env: Pick<Env, "databaseUrl" | "databasePoolSize" | "pgliteDir" | "localMode">,
+  env: Pick<Env, "databaseUrl" | "databasePoolSize" | "pgliteDir" | "localMode" | "timeouts">,
 ): Promise<AppDatabase> {
   const handle = await createDb({
     databaseUrl: env.databaseUrl,
     pgliteDir: env.pgliteDir,
     poolSize: env.databasePoolSize,
+    connectTimeoutSeconds: env.timeouts.databaseConnect / 1000,
+    statementTimeoutMs: env.timeouts.statement,
+    lockTimeoutMs: env.timeouts.lock,
+    idleInTransactionTimeoutMs: env.timeouts.idleInTransaction,
   });
   try {
     await migrateDb(handle);

@@ -2,7 +2,6 @@
 // (DATABASE_URL), PGlite in-process for the zero-configuration default and quick tests.
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { acquireDirectoryLock, type DirectoryLock } from "./pglite-lock.server";
@@ -29,6 +28,33 @@ export interface DbOptions {
   poolSize?: number;
   /** Seconds to wait for a new connection before failing (keeps readiness checks quick). */
   connectTimeoutSeconds?: number;
+  /** PostgreSQL's statement_timeout on every pooled connection: no query holds a connection longer. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL's lock_timeout: a query waiting on a lock someone else holds gives up after this. */
+  lockTimeoutMs?: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout: a transaction left idle ends, releasing its locks. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+/** Bounds for a web request: long enough for the slowest honest page, short enough to fail fast. */
+export const DEFAULT_DB_TIMEOUTS = {
+  connectTimeoutSeconds: 3,
+  statementTimeoutMs: 10_000,
+  lockTimeoutMs: 2_000,
+  idleInTransactionTimeoutMs: 10_000,
+} as const;
+
+/** The readiness probe's own connection answers within this, whatever the pool is doing. */
+const READINESS_STATEMENT_TIMEOUT_MS = 1_000;
+
+/**
+ * postgres.js waits up to 20 s (3^retries / 100 s) before reconnecting after failures, and
+ * queries queue behind that wait: during an outage every request hung, and answers trickled
+ * back long after the server returned. A short capped delay makes each request try once and
+ * fail fast, and the first request after recovery connect at once.
+ */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 0.5);
 }
 
 export const MIGRATIONS_FOLDER = process.env.MIGRATIONS_DIR ?? path.resolve(process.cwd(), "drizzle");
@@ -41,17 +67,35 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
 async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
+  const connectTimeout = options.connectTimeoutSeconds ?? DEFAULT_DB_TIMEOUTS.connectTimeoutSeconds;
   const client = postgres(url, {
     max: options.poolSize ?? 10,
-    connect_timeout: options.connectTimeoutSeconds ?? 5,
+    connect_timeout: connectTimeout,
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
+    // Sent in the start-up packet, so every connection has them before its first query.
+    connection: {
+      application_name: "alliance-portal",
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_DB_TIMEOUTS.statementTimeoutMs,
+      lock_timeout: options.lockTimeoutMs ?? DEFAULT_DB_TIMEOUTS.lockTimeoutMs,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? DEFAULT_DB_TIMEOUTS.idleInTransactionTimeoutMs,
+    },
+  });
+  // Readiness has a connection of its own: a held lock or a pool busy with slow pages must not
+  // make every instance look dead to the load balancer at once.
+  const probe = postgres(url, {
+    max: 1,
+    connect_timeout: Math.min(connectTimeout, 2),
+    backoff: reconnectDelaySeconds,
+    onnotice: () => {},
+    connection: { application_name: "alliance-portal-readiness", statement_timeout: READINESS_STATEMENT_TIMEOUT_MS },
   });
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,
     engine: "postgres",
     async ping() {
-      await db.execute(sql`select 1`);
+      await probe`select 1`;
     },
     async migrate(migrationsFolder) {
       // Several instances may start at once: a session-level advisory lock on one dedicated
@@ -67,7 +111,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> 
       }
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), probe.end({ timeout: 1 })]);
     },
   };
 }

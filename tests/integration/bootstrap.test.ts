@@ -20,16 +20,19 @@ afterAll(async () => {
 });
 
 /** Where a new portal would keep its data: a new PostgreSQL database, or a new PGlite folder. */
-async function freshStorage(): Promise<{ databaseUrl: string | undefined; pgliteDir: string; databasePoolSize: number }> {
+// The production defaults of the database bounds; these tests are about what gets loaded.
+const timeouts = { databaseConnect: 3_000, statement: 10_000, lock: 2_000, idleInTransaction: 10_000, request: 20_000, shutdown: 10_000 };
+
+async function freshStorage(): Promise<{ databaseUrl: string | undefined; pgliteDir: string; databasePoolSize: number; timeouts: typeof timeouts }> {
   if (template.engine === "postgres") {
     const name = `${template.prefix}_boot_${randomSuffix()}`;
     const databaseUrl = await createDatabase(template.serverUrl, name, template.template);
     cleanUps.push(() => dropDatabase(template.serverUrl, name));
-    return { databaseUrl, pgliteDir: "", databasePoolSize: 2 };
+    return { databaseUrl, pgliteDir: "", databasePoolSize: 2, timeouts };
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "alliance-boot-"));
   cleanUps.push(() => fs.rm(dir, { recursive: true, force: true }));
-  return { databaseUrl: undefined, pgliteDir: path.join(dir, "pglite"), databasePoolSize: 1 };
+  return { databaseUrl: undefined, pgliteDir: path.join(dir, "pglite"), databasePoolSize: 1, timeouts };
 }
 
 // On PGlite each test migrates a new embedded database from nothing, and one loads the demo data.
