@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     fail("DATABASE_URL is not set. The benchmark data set goes into a fresh PostgreSQL database, for example:\n  createdb alliance_bench && DATABASE_URL=postgres://localhost/alliance_bench npm run db:bench-data");
   }
   const started = performance.now();
-  const handle = await createDb({ databaseUrl, poolSize: 4 });
+  // A one-off bulk load, not a web request: its inserts and ANALYZE may outlast the pages' 10 s bound.
+  const handle = await createDb({ databaseUrl, poolSize: 4, statementTimeoutMs: 0 });
   try {
     await migrateDb(handle);
     const db = handle.db;

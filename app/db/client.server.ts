@@ -28,7 +28,7 @@ export interface DbOptions {
   poolSize?: number;
   /** Seconds to wait for a new connection before failing (keeps readiness checks quick). */
   connectTimeoutSeconds?: number;
-  /** PostgreSQL's statement_timeout on every pooled connection: no query holds a connection longer. */
+  /** PostgreSQL's statement_timeout on every pooled connection: no query holds a connection longer (0: none, for bulk scripts). */
   statementTimeoutMs?: number;
   /** PostgreSQL's lock_timeout: a query waiting on a lock someone else holds gives up after this. */
   lockTimeoutMs?: number;
