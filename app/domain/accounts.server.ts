@@ -56,8 +56,8 @@ export class PasswordPolicyError extends Error {
   }
 }
 
-function assertPasswordAllowed(password: string, email: string) {
-  const problem = passwordProblem(password, email);
+function assertPasswordAllowed(password: string, email: string, name?: string) {
+  const problem = passwordProblem(password, { email, name });
   if (problem) throw new PasswordPolicyError(problem);
 }
 
@@ -83,7 +83,7 @@ export async function signUp(db: Database, input: SignUpInput, origin: RequestOr
   const email = normaliseEmail(input.email);
   await enforce(db, `signup:ip:${origin.ip ?? "unknown"}`, RATE_LIMITS.signUpPerIp, now);
   await enforce(db, `signup:email:${email}`, RATE_LIMITS.signUpPerEmail, now);
-  assertPasswordAllowed(input.password, email);
+  assertPasswordAllowed(input.password, email, input.name);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, email);
