@@ -138,7 +138,7 @@ describe("demo accounts", () => {
   it("offers one verified account per role, each signing in with its printed password", async () => {
     expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(["admin", "secretariat", "member"]));
     for (const account of accounts) {
-      expect(passwordProblem(account.password, account.email)).toBeNull();
+      expect(passwordProblem(account.password, { email: account.email, name: account.name })).toBeNull();
       const [user] = await t.db.select().from(users).where(eq(users.email, account.email));
       expect(user?.role).toBe(account.role);
       expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
