@@ -7,8 +7,10 @@ import { isHoneypotFilled } from "~/auth/honeypot";
 import { requireAnonymous } from "~/auth/permissions.server";
 import { signUpSchema } from "~/auth/schemas";
 import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
-import { PasswordPolicyError, signUp } from "~/domain/accounts.server";
+import { signUp } from "~/domain/accounts/sign-up.server";
 import { i18nServer } from "~/i18n/i18next.server";
+import { refusalReply } from "~/utils/form-errors.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -19,6 +21,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("signup.title") };
 }
 
+export const headers = rateLimitHeaders;
+
 export async function action(args: ActionFunctionArgs) {
   await requireAnonymous(args);
   const { request, context } = args;
@@ -28,14 +32,8 @@ export async function action(args: ActionFunctionArgs) {
   // A bot gets the same answer as a person, and nothing is stored.
   if (isHoneypotFilled(formData)) return { result: submission.reply({ resetForm: true }), done: true };
   const locale = (await i18nServer.getLocale(request)) as "en" | "fr" | "es";
-  try {
-    await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), appUrl(request)));
-  } catch (error) {
-    if (error instanceof PasswordPolicyError) {
-      return { result: submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, hideFields: ["password"] }), done: false };
-    }
-    throw error;
-  }
+  const outcome = await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), appUrl(request)));
+  if (!outcome.ok) return { result: refusalReply(submission, outcome, { hideFields: ["password"] }), done: false };
   return { result: submission.reply({ resetForm: true }), done: true };
 }
 

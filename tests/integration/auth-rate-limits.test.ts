@@ -7,7 +7,8 @@ import { createDb } from "~/db/client.server";
 import * as schema from "~/db/schema";
 import { RATE_LIMITS, RateLimitedError } from "~/auth/rate-limit.server";
 import { rateLimits } from "~/db/schema";
-import { requestPasswordReset, signIn } from "~/domain/accounts.server";
+import { requestPasswordReset } from "~/domain/accounts/passwords.server";
+import { signIn } from "~/domain/accounts/sign-in.server";
 import * as forgotPasswordPage from "~/routes/forgot-password";
 import * as loginPage from "~/routes/login";
 import { createUser, PASSWORD, passwordHash } from "../support/accounts";
@@ -44,7 +45,7 @@ const fromIp = (ip: string) => ({ ip, userAgent: "vitest" });
 
 async function failSignIns(db: Database, email: string, times: number, ip: string, now: Date) {
   for (let i = 0; i < times; i++) {
-    expect(await signIn(db, { email, password: `wrong guess number ${i}` }, fromIp(ip), now)).toEqual({ ok: false });
+    expect(await signIn(db, { email, password: `wrong guess number ${i}` }, fromIp(ip), now)).toEqual({ ok: false, reason: "invalidCredentials" });
   }
 }
 

@@ -3,7 +3,9 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, loadSession, SESSION_LIMITS } from "~/auth/session.server";
 import { auditEvents, sessions, type User } from "~/db/schema";
-import { changePassword, disableUser, endSessions, requestPasswordReset, resetPassword, signIn } from "~/domain/accounts.server";
+import { changePassword, requestPasswordReset, resetPassword } from "~/domain/accounts/passwords.server";
+import { signIn } from "~/domain/accounts/sign-in.server";
+import { disableUser, endSessions } from "~/domain/accounts/staff.server";
 import * as accountPage from "~/routes/account._index";
 import * as loginPage from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
@@ -45,7 +47,7 @@ describe("sign-in", () => {
     const user = await createUser(t.db);
     const wrongPassword = await signIn(t.db, { email: user.email, password: "not the password at all" }, origin);
     const unknownEmail = await signIn(t.db, { email: "nobody-here@example.org", password: PASSWORD }, origin);
-    expect(wrongPassword).toEqual({ ok: false });
+    expect(wrongPassword).toEqual({ ok: false, reason: "invalidCredentials" });
     expect(unknownEmail).toEqual(wrongPassword);
 
     // The form echoes the email typed; everything else must match.

@@ -6,7 +6,7 @@ import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox } from "~/db/schema";
-import { signUp } from "~/domain/accounts.server";
+import { signUp } from "~/domain/accounts/sign-up.server";
 import { listMailbox, readMailboxFile } from "~/mail/mailbox.server";
 import { enqueueMail, renderMail } from "~/mail/outbox.server";
 import { backoffMs, deliverPendingMail, fileTransport, MAX_ATTEMPTS, type MailTransport, type OutgoingMail } from "~/mail/sender.server";
