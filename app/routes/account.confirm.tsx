@@ -22,6 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("confirm.title") };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
 export const headers = rateLimitHeaders;
 
 export async function action(args: ActionFunctionArgs) {

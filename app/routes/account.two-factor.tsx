@@ -27,6 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
 export const headers = rateLimitHeaders;
 
 export async function action(args: ActionFunctionArgs) {

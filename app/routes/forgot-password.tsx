@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("forgot.title") };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
 export const headers = rateLimitHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -24,8 +24,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("login.title") };
 }
 
-export const headers = rateLimitHeaders;
-
 /**
  * Sign-in through remix-auth's FormStrategy, assembled per request (the database and the
  * browser's current session belong to it). The strategy reads the posted form once; its verify
@@ -47,6 +45,9 @@ async function signInWithForm({ request, context }: ActionFunctionArgs, previous
 }
 
 const parseLogin = (form: FormData) => parseWithZod(form, { schema: loginSchema });
+
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
 
 export async function action(args: ActionFunctionArgs) {
   await requireAnonymous(args);

@@ -23,6 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("twoFactorLogin.title") };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
 export const headers = rateLimitHeaders;
 
 export async function action(args: ActionFunctionArgs) {

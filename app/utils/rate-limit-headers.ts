@@ -3,7 +3,11 @@
 // this the seconds would reach the page data but not the response (RFC 6585 asks for the header).
 import type { HeadersFunction } from "@remix-run/node";
 
-/** For the `headers` export of every route whose action or loader may answer 429. */
+/**
+ * The `headers` export of the root and of every route that may answer 429. A document answer
+ * takes a thrown response's headers from the error boundary's `headers` (the root's); a
+ * single-fetch `.data` answer from the route that threw it.
+ */
 export const rateLimitHeaders: HeadersFunction = ({ parentHeaders, loaderHeaders, actionHeaders, errorHeaders }) => {
   const headers = new Headers(parentHeaders);
   for (const source of [loaderHeaders, actionHeaders]) {
