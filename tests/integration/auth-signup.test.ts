@@ -3,6 +3,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { RateLimitedError } from "~/auth/rate-limit.server";
 import { auditEvents, mailOutbox, users, verificationTokens } from "~/db/schema";
+import { requestPasswordReset } from "~/domain/accounts/passwords.server";
 import { signUp, verifyEmail } from "~/domain/accounts/sign-up.server";
 import { sha256 } from "~/utils/crypto.server";
 import * as accountPage from "~/routes/account._index";
@@ -145,6 +146,34 @@ describe("forgot password", () => {
     // The unknown address gets a note with no link, so both answers cost the same work.
     expect(await mailCount("nobody@example.org", "resetNoAccount")).toBe(1);
     expect((await latestMail(t.db, "nobody@example.org", "resetNoAccount")).textBody).not.toContain("http");
+  });
+});
+
+describe("the name typed at sign-up", () => {
+  const SPAM_NAME = "Bob Visit https://evil.example/claim now";
+  const carriesName = (mail: { subject: string; textBody: string; htmlBody: string }) =>
+    [mail.subject, mail.textBody, mail.htmlBody].some((part) => part.includes("evil.example") || part.includes("Bob Visit"));
+
+  it("is not written into the verification email: the address is not proven yet", async () => {
+    const outcome = await signUp(t.db, { name: SPAM_NAME, email: "victim.one@example.org", password: "lanterns over the harbour", locale: "en" }, origin(), APP);
+    expect(outcome).toEqual({ ok: true });
+    const mail = await latestMail(t.db, "victim.one@example.org", "verifyEmail");
+    expect(carriesName(mail)).toBe(false);
+    expect(mail.textBody).toMatch(/^Hello,\n/);
+  });
+
+  it("is not written into the emails sent to an unverified account either", async () => {
+    await createUser(t.db, { email: "victim.two@example.org", name: SPAM_NAME, verified: false });
+    await signUp(t.db, { name: "Someone", email: "victim.two@example.org", password: "lanterns over the harbour", locale: "en" }, origin(), APP);
+    await requestPasswordReset(t.db, "victim.two@example.org", origin(), APP);
+    expect(carriesName(await latestMail(t.db, "victim.two@example.org", "accountExists"))).toBe(false);
+    expect(carriesName(await latestMail(t.db, "victim.two@example.org", "resetPassword"))).toBe(false);
+  });
+
+  it("greets the owner of a verified address by name", async () => {
+    await createUser(t.db, { email: "verified.owner@example.org", name: "Amina Diallo" });
+    await requestPasswordReset(t.db, "verified.owner@example.org", origin(), APP);
+    expect((await latestMail(t.db, "verified.owner@example.org", "resetPassword")).textBody).toMatch(/^Hello Amina Diallo,\n/);
   });
 });
 
