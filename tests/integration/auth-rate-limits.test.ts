@@ -120,6 +120,29 @@ describe("sign-in failures per IP address", () => {
   });
 });
 
+describe("successful sign-ins per IP address", () => {
+  it("after 100 in an hour from one address, refuse the next one from it before any hashing, and only from it", async () => {
+    expect(RATE_LIMITS.signInsPerIp).toEqual({ limit: 100, windowSeconds: 60 * 60 });
+    const user = await createUser(t.db);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.90"), at(MINUTE))).ok).toBe(true);
+    // Ninety-nine more sessions' worth, written as the counter would hold them.
+    await t.db.update(rateLimits).set({ hits: 100 }).where(eq(rateLimits.key, "signin:ip:192.0.2.90"));
+    const before = argon2.verifications;
+    await expect(signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.90"), at(50 * MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+    expect(argon2.verifications).toBe(before);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.91"), at(50 * MINUTE))).ok).toBe(true);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.90"), at(60 * MINUTE))).ok).toBe(true);
+  });
+
+  it("counts only sign-ins that succeed (failures have limits of their own)", async () => {
+    const user = await createUser(t.db);
+    await failSignIns(t.db, user.email, 3, "192.0.2.92", at(MINUTE));
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.92"), at(MINUTE))).ok).toBe(true);
+    const [row] = await t.db.select().from(rateLimits).where(eq(rateLimits.key, "signin:ip:192.0.2.92"));
+    expect(row?.hits).toBe(1);
+  });
+});
+
 describe("password reset requests", () => {
   it("are limited per email address, whether or not it has an account", async () => {
     const user = await createUser(t.db);

@@ -1,7 +1,7 @@
 // Sign-in, server-side sessions and everything that ends them.
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession, loadSession, SESSION_LIMITS } from "~/auth/session.server";
+import { createSession, loadSession, MAX_SESSIONS_PER_USER, SESSION_LIMITS } from "~/auth/session.server";
 import { auditEvents, sessions, type User } from "~/db/schema";
 import { changePassword, requestPasswordReset, resetPassword } from "~/domain/accounts/passwords.server";
 import { signIn } from "~/domain/accounts/sign-in.server";
@@ -198,6 +198,33 @@ describe("session lifetime", () => {
       expect(await loadSession(t.db, id, at(minutes * MINUTE)), `${minutes} min`).not.toBeNull();
     }
     expect(await loadSession(t.db, id, at(12 * HOUR))).toBeNull();
+  });
+});
+
+describe("sessions per account", () => {
+  it("are capped at 20: a new sign-in ends the oldest, in the same transaction", async () => {
+    expect(MAX_SESSIONS_PER_USER).toBe(20);
+    const user = await createUser(t.db);
+    const start = Date.now() - 60 * MINUTE;
+    const opened = [];
+    for (let i = 0; i < MAX_SESSIONS_PER_USER; i++) opened.push(await startSession(t.db, user, { now: new Date(start + i * MINUTE) }));
+    expect(await sessionRows(user.id)).toHaveLength(MAX_SESSIONS_PER_USER);
+
+    const result = await signIn(t.db, { email: user.email, password: PASSWORD }, origin);
+    if (!result.ok) throw new Error("sign-in refused");
+    expect(await sessionRows(user.id)).toHaveLength(MAX_SESSIONS_PER_USER);
+    expect(await loadSession(t.db, opened[0]?.sessionId ?? "")).toBeNull();
+    expect(await loadSession(t.db, opened[1]?.sessionId ?? "")).not.toBeNull();
+    expect(await loadSession(t.db, result.sessionId)).not.toBeNull();
+  });
+
+  it("of other accounts are left alone", async () => {
+    const crowded = await createUser(t.db);
+    const bystander = await createUser(t.db);
+    const kept = await startSession(t.db, bystander, { now: new Date(Date.now() - DAY) });
+    for (let i = 0; i <= MAX_SESSIONS_PER_USER; i++) await startSession(t.db, crowded);
+    expect(await sessionRows(crowded.id)).toHaveLength(MAX_SESSIONS_PER_USER);
+    expect(await loadSession(t.db, kept.sessionId)).not.toBeNull();
   });
 });
 
