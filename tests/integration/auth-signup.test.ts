@@ -5,6 +5,7 @@ import { RateLimitedError } from "~/auth/rate-limit.server";
 import { auditEvents, mailOutbox, users, verificationTokens } from "~/db/schema";
 import { requestPasswordReset } from "~/domain/accounts/passwords.server";
 import { signUp, verifyEmail } from "~/domain/accounts/sign-up.server";
+import { resources } from "~/i18n/resources";
 import { sha256 } from "~/utils/crypto.server";
 import * as accountPage from "~/routes/account._index";
 import * as forgotPasswordPage from "~/routes/forgot-password";
@@ -90,6 +91,29 @@ describe("sign-up", () => {
     expect(await fieldError("form-filler-forever", "filler@example.org")).toEqual(["errors.password.containsEmail"]);
     expect(await fieldError("my Alliance account 2026")).toEqual(["errors.password.contextWord"]);
     expect(await usersWithEmail("form@example.org")).toHaveLength(0);
+  });
+
+  it("through the form: refuses whitespace-only and trivially patterned passwords, saying why", async () => {
+    const fieldError = async (password: string, email: string) => {
+      const { data } = await outcome(
+        await callAction(signupPage.action, "/signup", { db: t.db, form: { name: "Pat Tern", email, password } }),
+      );
+      return (data as { result: { error?: Record<string, string[]> } }).result.error?.password;
+    };
+    expect(await fieldError(" ".repeat(12), "spaces@example.org")).toEqual(["errors.password.tooFewCharacters"]);
+    expect(await fieldError("\t".repeat(12), "tabs@example.org")).toEqual(["errors.password.tooFewCharacters"]);
+    expect(await fieldError("abcdefghijklm", "letters@example.org")).toEqual(["errors.password.pattern"]);
+    expect((await fieldError("passwordpassword1", "twice@example.org"))?.[0]).toMatch(/^errors\.password\./);
+    expect(await usersWithEmail("letters@example.org")).toHaveLength(0);
+  });
+
+  it("explains every refused password in English, French and Spanish", () => {
+    const problems = ["tooShort", "tooLong", "tooFewCharacters", "common", "containsEmail", "contextWord", "personal", "repetitive", "pattern", "weak"] as const;
+    for (const language of ["en", "fr", "es"] as const) {
+      const messages = resources[language].auth.errors.password as Record<string, string>;
+      for (const problem of problems) expect(messages[problem], `${language}: ${problem}`).toMatch(/\S{3}/);
+    }
+    expect(resources.fr.auth.errors.password.tooFewCharacters).not.toBe(resources.en.auth.errors.password.tooFewCharacters);
   });
 
   it("through the form: a filled honeypot gets the usual answer and stores nothing", async () => {
