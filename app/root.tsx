@@ -21,6 +21,7 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources";
 import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -41,6 +42,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
     : errors.errorTitle;
   return [{ title: `${heading} · ${common.siteName}` }];
 };
+
+// The root is the error boundary of every page: a 429 thrown below it keeps its Retry-After here.
+export const headers = rateLimitHeaders;
 
 export async function loader(args: LoaderFunctionArgs) {
   // Public: every visitor gets the layout in their language, and a signed-in user their menu.

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { createDb, migrateDb } from "~/db/client.server";
 import { enabledDemoAccounts } from "~/db/bootstrap.server";
 import { loadReferenceData } from "~/db/reference-data.server";
-import { createStaffUser, disableUser, endSessions, PasswordPolicyError, resetTwoFactorByOperator } from "~/domain/accounts.server";
+import { createStaffUser, disableUser, endSessions, resetTwoFactorByOperator } from "~/domain/accounts/staff.server";
 import { getEnv } from "~/env.server";
 
 const usage = `Usage:
@@ -62,27 +62,38 @@ async function main() {
       const parsed = createArgs.safeParse(values);
       if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n")}\n\n${usage}`);
       const password = await readPassword();
-      const user = await createStaffUser(handle.db, { ...parsed.data, password });
+      const created = await createStaffUser(handle.db, { ...parsed.data, password });
+      if (!created.ok && created.reason === "weakPassword") {
+        throw new Error(
+          `Password refused (${created.problem}): use 12 to 128 characters, not a common password, not built on a pattern (repeats, sequences, keyboard rows), not containing the email, the name or the names of the Alliance, the portal or the secretariat.`,
+        );
+      }
+      if (!created.ok) throw new Error(`An account with ${parsed.data.email} already exists`);
+      const { user } = created;
       process.stdout.write(`Created ${user.role} account ${user.email}. It must set up two-factor authentication at first sign-in.\n`);
     } else if (command === "disable-demo") {
       const emails = await enabledDemoAccounts(handle.db);
       for (const email of emails) await disableUser(handle.db, { email }, null);
       process.stdout.write(emails.length > 0 ? `Disabled the demo accounts ${emails.join(", ")}; their sessions have ended.\n` : "No demo account can sign in.\n");
     } else if (command === "sign-out" && values.all) {
-      const ended = await endSessions(handle.db, "everyone");
-      process.stdout.write(`Ended all ${ended} sessions; everyone must sign in again.\n`);
+      const outcome = await endSessions(handle.db, "everyone");
+      process.stdout.write(`Ended all ${outcome.ok ? outcome.ended : 0} sessions; everyone must sign in again.\n`);
     } else {
       const email = z.string().email().safeParse(values.email);
       if (!email.success) throw new Error(usage);
+      const noAccount = new Error(`No account for ${email.data}`);
       if (command === "sign-out") {
-        const ended = await endSessions(handle.db, { email: email.data });
-        process.stdout.write(`Ended ${ended} sessions of ${email.data}.\n`);
+        const outcome = await endSessions(handle.db, { email: email.data });
+        if (!outcome.ok) throw noAccount;
+        process.stdout.write(`Ended ${outcome.ended} sessions of ${email.data}.\n`);
       } else if (command === "reset-two-factor") {
-        const user = await resetTwoFactorByOperator(handle.db, email.data);
-        process.stdout.write(`Two-factor authentication is off for ${user.email}; its sessions have ended and it has been told by email.\n`);
+        const outcome = await resetTwoFactorByOperator(handle.db, email.data);
+        if (!outcome.ok) throw noAccount;
+        process.stdout.write(`Two-factor authentication is off for ${outcome.user.email}; its sessions have ended and it has been told by email.\n`);
       } else {
-        const user = await disableUser(handle.db, { email: email.data }, null);
-        process.stdout.write(`Disabled ${user.email}; all of its sessions have ended.\n`);
+        const outcome = await disableUser(handle.db, { email: email.data }, null);
+        if (!outcome.ok) throw noAccount;
+        process.stdout.write(`Disabled ${outcome.user.email}; all of its sessions have ended.\n`);
       }
     }
   } finally {
@@ -91,7 +102,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof PasswordPolicyError ? `Password refused (${error.problem}): use 12 to 128 characters, not a common password, not containing the email or the names of the Alliance, the portal or the secretariat.` : error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${message}\n`);
   process.exitCode = 1;
 });

@@ -13,6 +13,9 @@ export interface RateLimitRule {
 export const RATE_LIMITS = {
   signInFailuresPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   signInFailuresPerIp: { limit: 100, windowSeconds: 60 * 60 },
+  // Successful ones too: each costs a hash and a session row, and a script that knows one
+  // password could otherwise sign in thousands of times (sessions per account are capped as well).
+  signInsPerIp: { limit: 100, windowSeconds: 60 * 60 },
   signUpPerIp: { limit: 10, windowSeconds: 60 * 60 },
   signUpPerEmail: { limit: 3, windowSeconds: 60 * 60 },
   passwordResetPerIp: { limit: 10, windowSeconds: 60 * 60 },

@@ -81,7 +81,17 @@ export interface SessionOrigin {
   userAgent: string | null;
 }
 
-/** Starts a new session (never reuses an old id: rotation on every sign-in). Returns the raw id for the cookie. */
+/**
+ * Sessions one account may hold at once. A flood of successful sign-ins (a script with a stolen
+ * or shared password) otherwise piles up rows without end; twenty covers every device a person
+ * really uses.
+ */
+export const MAX_SESSIONS_PER_USER = 20;
+
+/**
+ * Starts a new session (never reuses an old id: rotation on every sign-in) and ends the account's
+ * oldest sessions beyond MAX_SESSIONS_PER_USER, in the caller's transaction. Returns the raw id for the cookie.
+ */
 export async function createSession(
   db: Executor,
   input: { userId: string; role: UserRole; mfaVerified: boolean; origin: SessionOrigin; now?: Date },
@@ -99,6 +109,13 @@ export async function createSession(
     ip: input.origin.ip,
     userAgent: input.origin.userAgent?.slice(0, 500) ?? null,
   });
+  // One statement keeps the newest ones by start time; two sign-ins at the same instant may
+  // briefly leave one session over the cap, which the next sign-in trims.
+  await db.execute(sql`
+    delete from ${sessions} where ${sessions.userId} = ${input.userId} and ${sessions.idHash} not in (
+      select ${sessions.idHash} from ${sessions} where ${sessions.userId} = ${input.userId}
+      order by ${sessions.idHash} = ${sha256(id)} desc, ${sessions.createdAt} desc limit ${MAX_SESSIONS_PER_USER}
+    )`);
   return id;
 }
 

@@ -8,6 +8,7 @@ export type MailTemplate =
   | "verifyEmail"
   | "accountExists"
   | "resetPassword"
+  | "resetNoAccount"
   | "passwordChanged"
   | "twoFactorChanged";
 
@@ -15,12 +16,25 @@ export interface MailMessage {
   to: string;
   locale: Locale;
   template: MailTemplate;
-  /** Values the template fills in (names, links). Escaped in the HTML part. */
+  /**
+   * Values the template fills in (links, and `name` for the greeting). Escaped in the HTML part.
+   * Leave `name` out for an address not yet verified: whoever typed it chose the text (see nameParam).
+   */
   params: Record<string, string>;
 }
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}
+
+/**
+ * The `name` parameter that greets a person, or none while their address is unverified: until
+ * then the name is free text from whoever signed up with that address ("Bob, visit https://…"),
+ * and an email must not carry a stranger's words into someone else's mailbox.
+ */
+export function nameParam(user: { name: string; emailVerified: boolean } | { name: string; emailVerifiedAt: Date | null }): { name?: string } {
+  const verified = "emailVerified" in user ? user.emailVerified : user.emailVerifiedAt !== null;
+  return verified ? { name: user.name } : {};
 }
 
 export async function renderMail(message: MailMessage): Promise<{ subject: string; text: string; html: string }> {
@@ -31,8 +45,9 @@ export async function renderMail(message: MailMessage): Promise<{ subject: strin
   const actionLabel = t(`${key}.action`, { defaultValue: "" });
   const link = message.params.link;
   const signature = t("signature");
+  const greeting = message.params.name ? t("greeting", { name: message.params.name }) : t("greetingWithoutName");
   const text = [
-    t("greeting", { name: message.params.name ?? "" }),
+    greeting,
     "",
     ...paragraphs.flatMap((p) => [p, ""]),
     ...(link ? [`${actionLabel}: ${link}`, ""] : []),
@@ -43,7 +58,7 @@ export async function renderMail(message: MailMessage): Promise<{ subject: strin
   const html = `<!doctype html>
 <html lang="${message.locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; color: #0f172a; line-height: 1.5">
-<p>${escapeHtml(t("greeting", { name: message.params.name ?? "" }))}</p>
+<p>${escapeHtml(greeting)}</p>
 ${htmlParagraphs.map((p) => `<p>${p}</p>`).join("\n")}
 ${link ? `<p><a href="${escapeHtml(link)}" style="color: #173f87">${escapeHtml(actionLabel)}</a></p>` : ""}
 <p>${escapeHtml(signature)}</p>

@@ -7,7 +7,7 @@ import { requireRecentAuthentication, requireVerifiedSession } from "~/auth/perm
 import { profileSchema, revokeSessionSchema } from "~/auth/schemas";
 import { listActiveSessions } from "~/auth/session.server";
 import { ErrorList, Field, Notice, SubmitButton } from "~/components/forms";
-import { revokeOtherSessions, revokeSession, updateProfile } from "~/domain/accounts.server";
+import { revokeOtherSessions, revokeSession, updateProfile } from "~/domain/accounts/sessions.server";
 import { supportedLanguages } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { i18nServer, localeCookie } from "~/i18n/i18next.server";

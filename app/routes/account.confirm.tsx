@@ -7,8 +7,10 @@ import { requireVerifiedSession } from "~/auth/permissions.server";
 import { reauthenticateSchema } from "~/auth/schemas";
 import { sessionCookieHeader } from "~/auth/session.server";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
-import { reauthenticate } from "~/domain/accounts.server";
+import { reauthenticate } from "~/domain/accounts/sign-in.server";
 import { i18nServer } from "~/i18n/i18next.server";
+import { refusalReply } from "~/utils/form-errors.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { boundedReply } from "~/utils/forms.server";
@@ -21,14 +23,19 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("confirm.title") };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
+
 export async function action(args: ActionFunctionArgs) {
   const session = await requireVerifiedSession(args, { duringTwoFactorSetup: true });
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: reauthenticateSchema });
   if (submission.status !== "success") return boundedReply(submission, { hideFields: ["password"] });
-  const sessionId = await withRateLimit(() => reauthenticate(context.db, session, submission.value.password, requestOrigin(request, context)));
-  if (!sessionId) return boundedReply(submission, { formErrors: ["errors.passwordWrong"], hideFields: ["password"] });
-  return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: { "Set-Cookie": await sessionCookieHeader(sessionId) } });
+  const outcome = await withRateLimit(() => reauthenticate(context.db, session, submission.value.password, requestOrigin(request, context)));
+  // Ended meanwhile (signed out elsewhere): the guard sends the next request to sign-in.
+  if (!outcome.ok && outcome.reason === "sessionEnded") return redirect("/login");
+  if (!outcome.ok) return refusalReply(submission, outcome, { hideFields: ["password"] });
+  return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: { "Set-Cookie": await sessionCookieHeader(outcome.sessionId) } });
 }
 
 export default function ConfirmPassword() {

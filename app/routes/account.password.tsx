@@ -6,8 +6,10 @@ import { useTranslation } from "react-i18next";
 import { requireRecentAuthentication } from "~/auth/permissions.server";
 import { changePasswordSchema } from "~/auth/schemas";
 import { Field, SubmitButton } from "~/components/forms";
-import { changePassword, PasswordPolicyError } from "~/domain/accounts.server";
+import { changePassword } from "~/domain/accounts/passwords.server";
 import { i18nServer } from "~/i18n/i18next.server";
+import { refusalReply } from "~/utils/form-errors.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { boundedReply } from "~/utils/forms.server";
 
@@ -19,21 +21,17 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("password.title") };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
+
 export async function action(args: ActionFunctionArgs) {
   const session = await requireRecentAuthentication(args);
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "password", "confirmPassword"] };
   if (submission.status !== "success") return boundedReply(submission, hidden);
-  try {
-    const outcome = await withRateLimit(() => changePassword(context.db, session, submission.value, requestOrigin(request, context)));
-    if (outcome === "wrongPassword") return boundedReply(submission, { fieldErrors: { currentPassword: ["errors.passwordWrong"] }, ...hidden });
-  } catch (error) {
-    if (error instanceof PasswordPolicyError) {
-      return boundedReply(submission, { fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden });
-    }
-    throw error;
-  }
+  const outcome = await withRateLimit(() => changePassword(context.db, session, submission.value, requestOrigin(request, context)));
+  if (!outcome.ok) return refusalReply(submission, outcome, { ...hidden, fields: { wrongPassword: "currentPassword" } });
   return redirect("/account?notice=passwordChanged");
 }
 

@@ -6,10 +6,12 @@ import { useTranslation } from "react-i18next";
 import { requireRecentAuthentication } from "~/auth/permissions.server";
 import { confirmTwoFactorSchema, disableTwoFactorSchema } from "~/auth/schemas";
 import { Field, FormErrors, Notice, SubmitButton } from "~/components/forms";
-import { beginTwoFactorSetup, confirmTwoFactorSetup, disableTwoFactor, pendingTwoFactorSetup } from "~/domain/accounts.server";
+import { beginTwoFactorSetup, confirmTwoFactorSetup, disableTwoFactor, pendingTwoFactorSetup } from "~/domain/accounts/two-factor.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { requestOrigin } from "~/utils/request.server";
+import { refusalReply } from "~/utils/form-errors.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { boundedReply } from "~/utils/forms.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -26,6 +28,9 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
+
 export async function action(args: ActionFunctionArgs) {
   const session = await requireRecentAuthentication(args, setupAllowed);
   const { request, context } = args;
@@ -38,18 +43,17 @@ export async function action(args: ActionFunctionArgs) {
     case "confirm": {
       const submission = parseWithZod(formData, { schema: confirmTwoFactorSchema });
       if (submission.status !== "success") return { intent: "confirm" as const, result: boundedReply(submission), recoveryCodes: null };
-      const codes = await confirmTwoFactorSetup(context.db, session, submission.value.code, origin);
-      if (!codes) return { intent: "confirm" as const, result: boundedReply(submission, { formErrors: ["errors.codeWrong"], hideFields: ["code"] }), recoveryCodes: null };
-      return { intent: "confirm" as const, result: boundedReply(submission, { resetForm: true }), recoveryCodes: codes };
+      const outcome = await withRateLimit(() => confirmTwoFactorSetup(context.db, session, submission.value.code, origin));
+      // Nothing pending any more (confirmed in another tab): the page shows where things stand.
+      if (!outcome.ok && outcome.reason === "notPending") return redirect("/account/two-factor");
+      if (!outcome.ok) return { intent: "confirm" as const, result: refusalReply(submission, outcome, { hideFields: ["code"] }), recoveryCodes: null };
+      return { intent: "confirm" as const, result: boundedReply(submission, { resetForm: true }), recoveryCodes: outcome.recoveryCodes };
     }
     case "disable": {
       const submission = parseWithZod(formData, { schema: disableTwoFactorSchema });
       if (submission.status !== "success") return { intent: "disable" as const, result: boundedReply(submission, { hideFields: ["password"] }), recoveryCodes: null };
-      const outcome = await disableTwoFactor(context.db, session, submission.value, origin);
-      if (outcome !== "ok") {
-        const error = outcome === "wrongPassword" ? "errors.passwordWrong" : "errors.codeWrong";
-        return { intent: "disable" as const, result: boundedReply(submission, { formErrors: [error], hideFields: ["password"] }), recoveryCodes: null };
-      }
+      const outcome = await withRateLimit(() => disableTwoFactor(context.db, session, submission.value, origin));
+      if (!outcome.ok) return { intent: "disable" as const, result: refusalReply(submission, outcome, { hideFields: ["password"] }), recoveryCodes: null };
       return redirect("/account?notice=twoFactorDisabled");
     }
     default:

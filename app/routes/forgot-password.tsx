@@ -6,10 +6,11 @@ import { useTranslation } from "react-i18next";
 import { isHoneypotFilled } from "~/auth/honeypot";
 import { forgotPasswordSchema } from "~/auth/schemas";
 import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
-import { requestPasswordReset } from "~/domain/accounts.server";
+import { requestPasswordReset } from "~/domain/accounts/passwords.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { boundedReply } from "~/utils/forms.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -19,12 +20,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("forgot.title") };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: forgotPasswordSchema });
   if (submission.status !== "success") return { result: boundedReply(submission), done: false };
   if (!isHoneypotFilled(formData)) {
-    await withRateLimit(() => requestPasswordReset(context.db, submission.value.email, requestOrigin(request, context), context.publicUrl));
+    // An address without an account gets a short note in the language of this request.
+    const locale = (await i18nServer.getLocale(request)) as "en" | "fr" | "es";
+    const origin = { ...requestOrigin(request, context), locale };
+    await withRateLimit(() => requestPasswordReset(context.db, submission.value.email, origin, context.publicUrl));
   }
   return { result: boundedReply(submission, { resetForm: true }), done: true };
 }

@@ -3,13 +3,17 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { authenticateWithPassword } from "~/auth/authenticator.server";
+import { Authenticator } from "remix-auth";
+import { FormStrategy } from "remix-auth-form";
 import { getSession, requireAnonymous } from "~/auth/permissions.server";
 import { loginSchema } from "~/auth/schemas";
 import { sessionCookieHeader } from "~/auth/session.server";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { signIn } from "~/domain/accounts/sign-in.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { withRateLimit } from "~/utils/request.server";
+import { refusalReply } from "~/utils/form-errors.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { boundedReply } from "~/utils/forms.server";
 
@@ -21,14 +25,37 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("login.title") };
 }
 
+/**
+ * Sign-in through remix-auth's FormStrategy, assembled per request (the database and the
+ * browser's current session belong to it). The strategy reads the posted form once; its verify
+ * callback validates it with the schema the browser uses and, only when valid, calls the accounts
+ * domain, which does the rest (rate limits before hashing, rotation, audit).
+ */
+async function signInWithForm({ request, context }: ActionFunctionArgs, previousSessionIdHash: string | null) {
+  const authenticator = new Authenticator<{ submission: ReturnType<typeof parseLogin>; signedIn: Awaited<ReturnType<typeof signIn>> | null }>();
+  authenticator.use(
+    new FormStrategy(async ({ form }) => {
+      const submission = parseLogin(form);
+      if (submission.status !== "success") return { submission, signedIn: null };
+      const { email, password } = submission.value;
+      return { submission, signedIn: await signIn(context.db, { email, password, previousSessionIdHash }, requestOrigin(request, context)) };
+    }),
+    "password",
+  );
+  return authenticator.authenticate("password", request);
+}
+
+const parseLogin = (form: FormData) => parseWithZod(form, { schema: loginSchema });
+
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
+
 export async function action(args: ActionFunctionArgs) {
   await requireAnonymous(args);
-  const { request, context } = args;
-  const submission = parseWithZod(await request.clone().formData(), { schema: loginSchema });
-  if (submission.status !== "success") return boundedReply(submission, { hideFields: ["password"] });
   const previous = await getSession(args);
-  const result = await withRateLimit(() => authenticateWithPassword(request, context, previous?.idHash ?? null));
-  if (!result.ok) return boundedReply(submission, { formErrors: ["errors.invalidCredentials"], hideFields: ["password"] });
+  const { submission, signedIn: result } = await withRateLimit(() => signInWithForm(args, previous?.idHash ?? null));
+  if (submission.status !== "success" || !result) return boundedReply(submission, { hideFields: ["password"] });
+  if (!result.ok) return refusalReply(submission, result, { hideFields: ["password"] });
   const next = safeRedirect(submission.value.redirectTo, "/account");
   const target = result.needsSecondFactor ? `/login/two-factor?${new URLSearchParams({ redirectTo: next })}` : next;
   return redirect(target, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });

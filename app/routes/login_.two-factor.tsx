@@ -8,8 +8,10 @@ import { requirePendingSecondFactor } from "~/auth/permissions.server";
 import { twoFactorLoginSchema } from "~/auth/schemas";
 import { sessionCookieHeader } from "~/auth/session.server";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
-import { completeSecondFactor } from "~/domain/accounts.server";
+import { completeSecondFactor } from "~/domain/accounts/sign-in.server";
 import { i18nServer } from "~/i18n/i18next.server";
+import { refusalReply } from "~/utils/form-errors.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { boundedReply } from "~/utils/forms.server";
@@ -22,13 +24,16 @@ export async function loader(args: LoaderFunctionArgs) {
   return { title: t("twoFactorLogin.title") };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
+
 export async function action(args: ActionFunctionArgs) {
   const session = await requirePendingSecondFactor(args);
   const { request, context } = args;
   const submission = parseWithZod(await request.formData(), { schema: twoFactorLoginSchema });
   if (submission.status !== "success") return boundedReply(submission);
   const result = await withRateLimit(() => completeSecondFactor(context.db, session, submission.value.code, requestOrigin(request, context)));
-  if (!result.ok) return boundedReply(submission, { formErrors: ["errors.codeWrong"], hideFields: ["code"] });
+  if (!result.ok) return refusalReply(submission, result, { hideFields: ["code"] });
   const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
   return redirect(next, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getSession } from "~/auth/permissions.server";
 import { clearSessionCookieHeader } from "~/auth/session.server";
-import { signOut } from "~/domain/accounts.server";
+import { signOut } from "~/domain/accounts/sign-in.server";
 import { requestOrigin } from "~/utils/request.server";
 
 // POST only: a link or image on another page must not be able to sign anyone out.

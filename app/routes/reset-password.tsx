@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import { resetPasswordSchema } from "~/auth/schemas";
 import { clearSessionCookieHeader } from "~/auth/session.server";
 import { Field, FormErrors, Notice, SubmitButton } from "~/components/forms";
-import { PasswordPolicyError, resetPassword } from "~/domain/accounts.server";
+import { resetPassword } from "~/domain/accounts/passwords.server";
 import { i18nServer } from "~/i18n/i18next.server";
+import { refusalReply } from "~/utils/form-errors.server";
 import { requestOrigin } from "~/utils/request.server";
 import { boundedReply } from "~/utils/forms.server";
 
@@ -24,15 +25,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
   const hidden = { hideFields: ["password", "confirmPassword"] };
   if (submission.status !== "success") return { result: boundedReply(submission, hidden), done: false };
-  try {
-    const outcome = await resetPassword(context.db, submission.value.token, submission.value.password, requestOrigin(request, context));
-    if (!outcome.ok) return { result: boundedReply(submission, { formErrors: ["errors.linkInvalid"], ...hidden }), done: false };
-  } catch (error) {
-    if (error instanceof PasswordPolicyError) {
-      return { result: boundedReply(submission, { fieldErrors: { password: [`errors.password.${error.problem}`] }, ...hidden }), done: false };
-    }
-    throw error;
-  }
+  const outcome = await resetPassword(context.db, submission.value.token, submission.value.password, requestOrigin(request, context));
+  if (!outcome.ok) return { result: refusalReply(submission, outcome, hidden), done: false };
   // Every session ended, this browser's included.
   return data({ result: boundedReply(submission, { resetForm: true }), done: true }, { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireAdmin } from "~/auth/permissions.server";
 import { Notice } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
-import { setUserRole } from "~/domain/accounts.server";
+import { setUserRole } from "~/domain/accounts/staff.server";
 import { listUsers, USERS_PAGE_SIZE } from "~/domain/users.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin } from "~/utils/request.server";
@@ -33,8 +33,8 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = roleChange.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const outcome = await setUserRole(args.context.db, admin, parsed.data.userId, parsed.data.role, requestOrigin(args.request, args.context));
-  if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
-  if (outcome === "self" || outcome === "adminTarget") throw new Response("This role cannot be changed here", { status: 400 });
+  if (!outcome.ok && outcome.reason === "notFound") throw new Response("Not Found", { status: 404 });
+  if (!outcome.ok) throw new Response("This role cannot be changed here", { status: 400 });
   return redirect(`/secretariat/users?notice=roleChanged`);
 }
 

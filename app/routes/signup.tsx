@@ -7,10 +7,12 @@ import { isHoneypotFilled } from "~/auth/honeypot";
 import { requireAnonymous } from "~/auth/permissions.server";
 import { signUpSchema } from "~/auth/schemas";
 import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
-import { PasswordPolicyError, signUp } from "~/domain/accounts.server";
+import { signUp } from "~/domain/accounts/sign-up.server";
 import { i18nServer } from "~/i18n/i18next.server";
-import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { refusalReply } from "~/utils/form-errors.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { boundedReply } from "~/utils/forms.server";
+import { requestOrigin, withRateLimit } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -19,6 +21,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(args.request, "auth");
   return { title: t("signup.title") };
 }
+
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
 
 export async function action(args: ActionFunctionArgs) {
   await requireAnonymous(args);
@@ -29,14 +34,8 @@ export async function action(args: ActionFunctionArgs) {
   // A bot gets the same answer as a person, and nothing is stored.
   if (isHoneypotFilled(formData)) return { result: boundedReply(submission, { resetForm: true }), done: true };
   const locale = (await i18nServer.getLocale(request)) as "en" | "fr" | "es";
-  try {
-    await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), context.publicUrl));
-  } catch (error) {
-    if (error instanceof PasswordPolicyError) {
-      return { result: boundedReply(submission, { fieldErrors: { password: [`errors.password.${error.problem}`] }, hideFields: ["password"] }), done: false };
-    }
-    throw error;
-  }
+  const outcome = await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), context.publicUrl));
+  if (!outcome.ok) return { result: refusalReply(submission, outcome, { hideFields: ["password"] }), done: false };
   return { result: boundedReply(submission, { resetForm: true }), done: true };
 }
 

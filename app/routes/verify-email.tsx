@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSession, requireSession } from "~/auth/permissions.server";
 import { Notice, SubmitButton } from "~/components/forms";
-import { resendVerification, verifyEmail } from "~/domain/accounts.server";
+import { resendVerification, verifyEmail } from "~/domain/accounts/sign-up.server";
 import { i18nServer } from "~/i18n/i18next.server";
+import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -25,6 +26,9 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+// Single-fetch (`.data`) answers take a thrown 429's Retry-After from the route itself.
+export const headers = rateLimitHeaders;
+
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const form = await request.formData();
@@ -32,8 +36,8 @@ export async function action(args: ActionFunctionArgs) {
   const origin = requestOrigin(request, context);
   if (intent === "verify") {
     const token = String(form.get("token") ?? "");
-    const userId = await verifyEmail(context.db, token, origin);
-    if (!userId) return { status: "invalid" as const };
+    const outcome = await verifyEmail(context.db, token, origin);
+    if (!outcome.ok) return { status: "invalid" as const };
     const session = await getSession(args);
     return session ? redirect("/account?verified=1") : { status: "verified" as const };
   }

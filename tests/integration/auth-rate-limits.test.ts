@@ -7,7 +7,8 @@ import { createDb } from "~/db/client.server";
 import * as schema from "~/db/schema";
 import { RATE_LIMITS, RateLimitedError } from "~/auth/rate-limit.server";
 import { rateLimits } from "~/db/schema";
-import { requestPasswordReset, signIn } from "~/domain/accounts.server";
+import { requestPasswordReset } from "~/domain/accounts/passwords.server";
+import { signIn } from "~/domain/accounts/sign-in.server";
 import * as forgotPasswordPage from "~/routes/forgot-password";
 import * as loginPage from "~/routes/login";
 import { createUser, PASSWORD, passwordHash } from "../support/accounts";
@@ -44,7 +45,7 @@ const fromIp = (ip: string) => ({ ip, userAgent: "vitest" });
 
 async function failSignIns(db: Database, email: string, times: number, ip: string, now: Date) {
   for (let i = 0; i < times; i++) {
-    expect(await signIn(db, { email, password: `wrong guess number ${i}` }, fromIp(ip), now)).toEqual({ ok: false });
+    expect(await signIn(db, { email, password: `wrong guess number ${i}` }, fromIp(ip), now)).toEqual({ ok: false, reason: "invalidCredentials" });
   }
 }
 
@@ -116,6 +117,29 @@ describe("sign-in failures per IP address", () => {
     await t.db.update(rateLimits).set({ hits: 100 }).where(eq(rateLimits.key, "signin-fail:ip:192.0.2.66"));
     await expect(signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.66"), at(50 * MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
     expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.67"), at(50 * MINUTE))).ok).toBe(true);
+  });
+});
+
+describe("successful sign-ins per IP address", () => {
+  it("after 100 in an hour from one address, refuse the next one from it before any hashing, and only from it", async () => {
+    expect(RATE_LIMITS.signInsPerIp).toEqual({ limit: 100, windowSeconds: 60 * 60 });
+    const user = await createUser(t.db);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.90"), at(MINUTE))).ok).toBe(true);
+    // Ninety-nine more sessions' worth, written as the counter would hold them.
+    await t.db.update(rateLimits).set({ hits: 100 }).where(eq(rateLimits.key, "signin:ip:192.0.2.90"));
+    const before = argon2.verifications;
+    await expect(signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.90"), at(50 * MINUTE))).rejects.toBeInstanceOf(RateLimitedError);
+    expect(argon2.verifications).toBe(before);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.91"), at(50 * MINUTE))).ok).toBe(true);
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.90"), at(60 * MINUTE))).ok).toBe(true);
+  });
+
+  it("counts only sign-ins that succeed (failures have limits of their own)", async () => {
+    const user = await createUser(t.db);
+    await failSignIns(t.db, user.email, 3, "192.0.2.92", at(MINUTE));
+    expect((await signIn(t.db, { email: user.email, password: PASSWORD }, fromIp("192.0.2.92"), at(MINUTE))).ok).toBe(true);
+    const [row] = await t.db.select().from(rateLimits).where(eq(rateLimits.key, "signin:ip:192.0.2.92"));
+    expect(row?.hits).toBe(1);
   });
 });
 

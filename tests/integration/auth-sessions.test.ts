@@ -1,9 +1,11 @@
 // Sign-in, server-side sessions and everything that ends them.
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession, loadSession, SESSION_LIMITS } from "~/auth/session.server";
+import { createSession, loadSession, MAX_SESSIONS_PER_USER, SESSION_LIMITS } from "~/auth/session.server";
 import { auditEvents, sessions, type User } from "~/db/schema";
-import { changePassword, disableUser, endSessions, requestPasswordReset, resetPassword, signIn } from "~/domain/accounts.server";
+import { changePassword, requestPasswordReset, resetPassword } from "~/domain/accounts/passwords.server";
+import { signIn } from "~/domain/accounts/sign-in.server";
+import { disableUser, endSessions } from "~/domain/accounts/staff.server";
 import * as accountPage from "~/routes/account._index";
 import * as loginPage from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
@@ -45,7 +47,7 @@ describe("sign-in", () => {
     const user = await createUser(t.db);
     const wrongPassword = await signIn(t.db, { email: user.email, password: "not the password at all" }, origin);
     const unknownEmail = await signIn(t.db, { email: "nobody-here@example.org", password: PASSWORD }, origin);
-    expect(wrongPassword).toEqual({ ok: false });
+    expect(wrongPassword).toEqual({ ok: false, reason: "invalidCredentials" });
     expect(unknownEmail).toEqual(wrongPassword);
 
     // The form echoes the email typed; everything else must match.
@@ -199,6 +201,33 @@ describe("session lifetime", () => {
   });
 });
 
+describe("sessions per account", () => {
+  it("are capped at 20: a new sign-in ends the oldest, in the same transaction", async () => {
+    expect(MAX_SESSIONS_PER_USER).toBe(20);
+    const user = await createUser(t.db);
+    const start = Date.now() - 60 * MINUTE;
+    const opened = [];
+    for (let i = 0; i < MAX_SESSIONS_PER_USER; i++) opened.push(await startSession(t.db, user, { now: new Date(start + i * MINUTE) }));
+    expect(await sessionRows(user.id)).toHaveLength(MAX_SESSIONS_PER_USER);
+
+    const result = await signIn(t.db, { email: user.email, password: PASSWORD }, origin);
+    if (!result.ok) throw new Error("sign-in refused");
+    expect(await sessionRows(user.id)).toHaveLength(MAX_SESSIONS_PER_USER);
+    expect(await loadSession(t.db, opened[0]?.sessionId ?? "")).toBeNull();
+    expect(await loadSession(t.db, opened[1]?.sessionId ?? "")).not.toBeNull();
+    expect(await loadSession(t.db, result.sessionId)).not.toBeNull();
+  });
+
+  it("of other accounts are left alone", async () => {
+    const crowded = await createUser(t.db);
+    const bystander = await createUser(t.db);
+    const kept = await startSession(t.db, bystander, { now: new Date(Date.now() - DAY) });
+    for (let i = 0; i <= MAX_SESSIONS_PER_USER; i++) await startSession(t.db, crowded);
+    expect(await sessionRows(crowded.id)).toHaveLength(MAX_SESSIONS_PER_USER);
+    expect(await loadSession(t.db, kept.sessionId)).not.toBeNull();
+  });
+});
+
 describe("ending sessions", () => {
   it("disabling a user ends all their sessions at once, and they cannot sign in again", async () => {
     const user = await createUser(t.db);
@@ -208,7 +237,7 @@ describe("ending sessions", () => {
     expect(await sessionRows(user.id)).toHaveLength(0);
     expect(await loadSession(t.db, phone.sessionId)).toBeNull();
     expect(await loadSession(t.db, laptop.sessionId)).toBeNull();
-    expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toEqual({ ok: false });
+    expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toEqual({ ok: false, reason: "invalidCredentials" });
     const [audit] = await auditOf(user.id, "user.disabled");
     expect(audit?.data).toMatchObject({ ended: 2 });
   });
@@ -218,12 +247,12 @@ describe("ending sessions", () => {
     const bystander = await createUser(t.db);
     const lostSessions = [await startSession(t.db, lost), await startSession(t.db, lost)];
     const bystanderSession = await startSession(t.db, bystander);
-    expect(await endSessions(t.db, { email: lost.email.toUpperCase() })).toBe(2);
+    expect(await endSessions(t.db, { email: lost.email.toUpperCase() })).toEqual({ ok: true, ended: 2 });
     for (const s of lostSessions) expect(await loadSession(t.db, s.sessionId)).toBeNull();
     expect(await loadSession(t.db, bystanderSession.sessionId)).not.toBeNull();
     expect(await auditOf(lost.id, "session.revoked_by_operator")).toHaveLength(1);
 
-    expect(await endSessions(t.db, "everyone")).toBeGreaterThanOrEqual(1);
+    expect(await endSessions(t.db, "everyone")).toMatchObject({ ok: true, ended: expect.any(Number) });
     expect(await loadSession(t.db, bystanderSession.sessionId)).toBeNull();
     expect(await t.db.select().from(sessions)).toEqual([]);
     expect(await t.db.select().from(auditEvents).where(eq(auditEvents.action, "session.revoked_everyone"))).toHaveLength(1);
@@ -235,11 +264,11 @@ describe("ending sessions", () => {
     const elsewhere = await startSession(t.db, user);
     const current = await loadSession(t.db, here.sessionId);
     if (!current) throw new Error("no session");
-    expect(await changePassword(t.db, current, { currentPassword: PASSWORD, password: "a brand new passphrase" }, origin)).toBe("ok");
+    expect(await changePassword(t.db, current, { currentPassword: PASSWORD, password: "a brand new passphrase" }, origin)).toEqual({ ok: true });
     expect(await loadSession(t.db, elsewhere.sessionId)).toBeNull();
     expect(await loadSession(t.db, here.sessionId)).not.toBeNull();
     expect((await latestMail(t.db, user.email, "passwordChanged")).status).toBe("pending");
-    expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toEqual({ ok: false });
+    expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toEqual({ ok: false, reason: "invalidCredentials" });
   });
 
   it("a password reset ends every session, including the browser that made it", async () => {
@@ -262,7 +291,7 @@ describe("ending sessions", () => {
     expect(await loadSession(t.db, second.sessionId)).toBeNull();
     // The user is told, and the old password is gone.
     expect((await latestMail(t.db, user.email, "passwordChanged")).status).toBe("pending");
-    expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toEqual({ ok: false });
+    expect(await signIn(t.db, { email: user.email, password: PASSWORD }, origin)).toEqual({ ok: false, reason: "invalidCredentials" });
     expect((await signIn(t.db, { email: user.email, password: "a freshly chosen passphrase" }, origin)).ok).toBe(true);
     // The link was single-use.
     expect(await resetPassword(t.db, token, "yet another passphrase", origin)).toEqual({ ok: false, reason: "invalidToken" });
@@ -272,7 +301,7 @@ describe("ending sessions", () => {
     const user = await createUser(t.db);
     await requestPasswordReset(t.db, user.email, origin, "https://portal.example");
     const token = tokenInMail((await latestMail(t.db, user.email, "resetPassword")).textBody, "/reset-password");
-    await expect(resetPassword(t.db, token, "1qaz2wsx3edc", origin)).rejects.toMatchObject({ problem: "common" });
+    expect(await resetPassword(t.db, token, "1qaz2wsx3edc", origin)).toEqual({ ok: false, reason: "weakPassword", problem: "common" });
     expect(await resetPassword(t.db, token, "an acceptable passphrase", origin)).toMatchObject({ ok: true });
   });
 

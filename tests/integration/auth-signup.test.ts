@@ -3,7 +3,9 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { RateLimitedError } from "~/auth/rate-limit.server";
 import { auditEvents, mailOutbox, users, verificationTokens } from "~/db/schema";
-import { PasswordPolicyError, signUp, verifyEmail } from "~/domain/accounts.server";
+import { requestPasswordReset } from "~/domain/accounts/passwords.server";
+import { signUp, verifyEmail } from "~/domain/accounts/sign-up.server";
+import { resources } from "~/i18n/resources";
 import { sha256 } from "~/utils/crypto.server";
 import * as accountPage from "~/routes/account._index";
 import * as forgotPasswordPage from "~/routes/forgot-password";
@@ -52,16 +54,15 @@ describe("sign-up", () => {
     // The owner hears about it in their own language, not the newcomer's.
     const notice = await latestMail(t.db, "alice@example.org", "accountExists");
     expect(notice.locale).toBe("en");
-    expect(notice.textBody).toContain(`${APP}/forgot-password`);
+    // A link to choose a new password straight away (the reset's own single-use, one-hour token).
+    expect(notice.textBody).toContain(`${APP}/reset-password?token=`);
+    expect(notice.textBody).not.toContain("Mallory");
     expect(await mailCount("alice@example.org", "verifyEmail")).toBe(1);
   });
 
   it("refuses passwords that break the rules, and stores nothing", async () => {
     const attempt = (password: string, email = "rules@example.org") =>
-      signUp(t.db, { name: "Rules", email, password, locale: "en" }, origin(), APP).then(
-        () => null,
-        (error: unknown) => (error instanceof PasswordPolicyError ? error.problem : error),
-      );
+      signUp(t.db, { name: "Rules", email, password, locale: "en" }, origin(), APP).then((outcome) => (outcome.ok ? null : outcome.problem));
     expect(await attempt("short pass")).toBe("tooShort");
     expect(await attempt("p".repeat(129))).toBe("tooLong");
     expect(await attempt("1qaz2wsx3edc")).toBe("common");
@@ -90,6 +91,29 @@ describe("sign-up", () => {
     expect(await fieldError("form-filler-forever", "filler@example.org")).toEqual(["errors.password.containsEmail"]);
     expect(await fieldError("my Alliance account 2026")).toEqual(["errors.password.contextWord"]);
     expect(await usersWithEmail("form@example.org")).toHaveLength(0);
+  });
+
+  it("through the form: refuses whitespace-only and trivially patterned passwords, saying why", async () => {
+    const fieldError = async (password: string, email: string) => {
+      const { data } = await outcome(
+        await callAction(signupPage.action, "/signup", { db: t.db, form: { name: "Pat Tern", email, password } }),
+      );
+      return (data as { result: { error?: Record<string, string[]> } }).result.error?.password;
+    };
+    expect(await fieldError(" ".repeat(12), "spaces@example.org")).toEqual(["errors.password.tooFewCharacters"]);
+    expect(await fieldError("\t".repeat(12), "tabs@example.org")).toEqual(["errors.password.tooFewCharacters"]);
+    expect(await fieldError("abcdefghijklm", "letters@example.org")).toEqual(["errors.password.pattern"]);
+    expect((await fieldError("passwordpassword1", "twice@example.org"))?.[0]).toMatch(/^errors\.password\./);
+    expect(await usersWithEmail("letters@example.org")).toHaveLength(0);
+  });
+
+  it("explains every refused password in English, French and Spanish", () => {
+    const problems = ["tooShort", "tooLong", "tooFewCharacters", "common", "containsEmail", "contextWord", "personal", "repetitive", "pattern", "weak"] as const;
+    for (const language of ["en", "fr", "es"] as const) {
+      const messages = resources[language].auth.errors.password as Record<string, string>;
+      for (const problem of problems) expect(messages[problem], `${language}: ${problem}`).toMatch(/\S{3}/);
+    }
+    expect(resources.fr.auth.errors.password.tooFewCharacters).not.toBe(resources.en.auth.errors.password.tooFewCharacters);
   });
 
   it("through the form: a filled honeypot gets the usual answer and stores nothing", async () => {
@@ -143,7 +167,37 @@ describe("forgot password", () => {
     expect(known.status).toBe(unknown.status);
     expect(known.data).toEqual(unknown.data);
     expect(await mailCount("known@example.org", "resetPassword")).toBe(1);
-    expect(await mailCount("nobody@example.org")).toBe(0);
+    // The unknown address gets a note with no link, so both answers cost the same work.
+    expect(await mailCount("nobody@example.org", "resetNoAccount")).toBe(1);
+    expect((await latestMail(t.db, "nobody@example.org", "resetNoAccount")).textBody).not.toContain("http");
+  });
+});
+
+describe("the name typed at sign-up", () => {
+  const SPAM_NAME = "Bob Visit https://evil.example/claim now";
+  const carriesName = (mail: { subject: string; textBody: string; htmlBody: string }) =>
+    [mail.subject, mail.textBody, mail.htmlBody].some((part) => part.includes("evil.example") || part.includes("Bob Visit"));
+
+  it("is not written into the verification email: the address is not proven yet", async () => {
+    const outcome = await signUp(t.db, { name: SPAM_NAME, email: "victim.one@example.org", password: "lanterns over the harbour", locale: "en" }, origin(), APP);
+    expect(outcome).toEqual({ ok: true });
+    const mail = await latestMail(t.db, "victim.one@example.org", "verifyEmail");
+    expect(carriesName(mail)).toBe(false);
+    expect(mail.textBody).toMatch(/^Hello,\n/);
+  });
+
+  it("is not written into the emails sent to an unverified account either", async () => {
+    await createUser(t.db, { email: "victim.two@example.org", name: SPAM_NAME, verified: false });
+    await signUp(t.db, { name: "Someone", email: "victim.two@example.org", password: "lanterns over the harbour", locale: "en" }, origin(), APP);
+    await requestPasswordReset(t.db, "victim.two@example.org", origin(), APP);
+    expect(carriesName(await latestMail(t.db, "victim.two@example.org", "accountExists"))).toBe(false);
+    expect(carriesName(await latestMail(t.db, "victim.two@example.org", "resetPassword"))).toBe(false);
+  });
+
+  it("greets the owner of a verified address by name", async () => {
+    await createUser(t.db, { email: "verified.owner@example.org", name: "Amina Diallo" });
+    await requestPasswordReset(t.db, "verified.owner@example.org", origin(), APP);
+    expect((await latestMail(t.db, "verified.owner@example.org", "resetPassword")).textBody).toMatch(/^Hello Amina Diallo,\n/);
   });
 });
 
@@ -151,11 +205,11 @@ describe("email verification", () => {
   it("verifies the address once; the same link a second time is invalid", async () => {
     await signUp(t.db, { name: "Kofi", email: "kofi@example.org", password: "drums in the evening", locale: "en" }, origin(), APP);
     const token = tokenInMail((await latestMail(t.db, "kofi@example.org", "verifyEmail")).textBody, "/verify-email");
-    const userId = await verifyEmail(t.db, token, origin());
+    const verified = await verifyEmail(t.db, token, origin());
     const [user] = await usersWithEmail("kofi@example.org");
-    expect(userId).toBe(user?.id);
+    expect(verified).toEqual({ ok: true, userId: user?.id });
     expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
-    expect(await verifyEmail(t.db, token, origin())).toBeNull();
+    expect(await verifyEmail(t.db, token, origin())).toEqual({ ok: false, reason: "invalidToken" });
     const [audit] = await t.db
       .select({ n: count() })
       .from(auditEvents)

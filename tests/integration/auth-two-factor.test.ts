@@ -6,17 +6,12 @@ import { RATE_LIMITS, RateLimitedError } from "~/auth/rate-limit.server";
 import { loadSession, type CurrentSession } from "~/auth/session.server";
 import { decryptSecret, RECOVERY_CODE_COUNT } from "~/auth/totp.server";
 import { auditEvents, mailOutbox, recoveryCodes, users, type User } from "~/db/schema";
-import {
-  beginTwoFactorSetup,
-  completeSecondFactor,
-  confirmTwoFactorSetup,
-  disableTwoFactor,
-  requestPasswordReset,
-  resetPassword,
-  resetTwoFactorByOperator,
-  signIn,
-} from "~/domain/accounts.server";
+import { requestPasswordReset, resetPassword } from "~/domain/accounts/passwords.server";
+import { completeSecondFactor, signIn } from "~/domain/accounts/sign-in.server";
+import { resetTwoFactorByOperator } from "~/domain/accounts/staff.server";
+import { beginTwoFactorSetup, confirmTwoFactorSetup, disableTwoFactor } from "~/domain/accounts/two-factor.server";
 import * as accountPage from "~/routes/account._index";
+import * as twoFactorPage from "~/routes/account.two-factor";
 import * as loginPage from "~/routes/login";
 import * as twoFactorLoginPage from "~/routes/login_.two-factor";
 import { authenticatorCode, cookieFor, createUser, latestMail, PASSWORD, passwordHash, startSession, tokenInMail } from "../support/accounts";
@@ -50,10 +45,10 @@ async function memberWithTwoFactor(): Promise<{ user: User; secret: string; code
   const user = await createUser(t.db);
   const { sessionId } = await startSession(t.db, user);
   const setup = await beginTwoFactorSetup(t.db, user.id);
-  if (!setup) throw new Error("setup did not start");
-  const codes = await confirmTwoFactorSetup(t.db, await sessionOf(sessionId), authenticatorCode(setup.secret, -1), origin);
-  if (!codes) throw new Error("setup was not confirmed");
-  return { user, secret: setup.secret, codes };
+  if (!setup.ok) throw new Error("setup did not start");
+  const confirmed = await confirmTwoFactorSetup(t.db, await sessionOf(sessionId), authenticatorCode(setup.secret, -1), origin);
+  if (!confirmed.ok) throw new Error("setup was not confirmed");
+  return { user, secret: setup.secret, codes: confirmed.recoveryCodes };
 }
 
 /** The password step of sign-in, leaving a session that still owes its second factor. */
@@ -69,7 +64,7 @@ describe("two-factor setup", () => {
     const user = await createUser(t.db);
     const { sessionId } = await startSession(t.db, user);
     const setup = await beginTwoFactorSetup(t.db, user.id);
-    if (!setup) throw new Error("setup did not start");
+    if (!setup.ok) throw new Error("setup did not start");
     // 160 bits, base32, as authenticator apps expect; the QR code is drawn on our server.
     expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\/Alliance%20Partner%20Portal:.+\?secret=[A-Z2-7]{32}&/);
@@ -82,11 +77,13 @@ describe("two-factor setup", () => {
     expect(stored?.totpEnabledAt).toBeNull();
 
     const session = await sessionOf(sessionId);
-    expect(await confirmTwoFactorSetup(t.db, session, wrongCode(setup.secret), origin)).toBeNull();
-    const codes = await confirmTwoFactorSetup(t.db, session, authenticatorCode(setup.secret), origin);
+    expect(await confirmTwoFactorSetup(t.db, session, wrongCode(setup.secret), origin)).toEqual({ ok: false, reason: "wrongCode" });
+    const confirmed = await confirmTwoFactorSetup(t.db, session, authenticatorCode(setup.secret), origin);
+    if (!confirmed.ok) throw new Error("setup was not confirmed");
+    const codes = confirmed.recoveryCodes;
     expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
-    for (const code of codes ?? []) expect(code).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
+    for (const code of codes) expect(code).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
 
     const [enabled] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(enabled?.totpEnabledAt).toBeInstanceOf(Date);
@@ -140,7 +137,7 @@ describe("signing in with two-factor", () => {
   it("refuses a wrong code, keeps the session half-signed-in, and audits the failure", async () => {
     const { user, secret } = await memberWithTwoFactor();
     const pending = await passwordStep(user);
-    expect(await completeSecondFactor(t.db, pending.session, wrongCode(secret), origin)).toEqual({ ok: false });
+    expect(await completeSecondFactor(t.db, pending.session, wrongCode(secret), origin)).toEqual({ ok: false, reason: "wrongCode" });
     expect((await sessionOf(pending.sessionId)).mfaVerified).toBe(false);
     expect(
       await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.second_factor_failed"), eq(auditEvents.subjectId, user.id))),
@@ -153,7 +150,7 @@ describe("signing in with two-factor", () => {
     const first = await passwordStep(user);
     expect((await completeSecondFactor(t.db, first.session, code, origin)).ok).toBe(true);
     const replay = await passwordStep(user);
-    expect(await completeSecondFactor(t.db, replay.session, code, origin)).toEqual({ ok: false });
+    expect(await completeSecondFactor(t.db, replay.session, code, origin)).toEqual({ ok: false, reason: "wrongCode" });
     // The next code the app shows still works.
     expect((await completeSecondFactor(t.db, replay.session, authenticatorCode(secret, 1), origin)).ok).toBe(true);
   });
@@ -164,7 +161,7 @@ describe("signing in with two-factor", () => {
     const first = await passwordStep(user);
     expect(await completeSecondFactor(t.db, first.session, firstCode, origin)).toMatchObject({ ok: true, usedRecoveryCode: true });
     const again = await passwordStep(user);
-    expect(await completeSecondFactor(t.db, again.session, firstCode, origin)).toEqual({ ok: false });
+    expect(await completeSecondFactor(t.db, again.session, firstCode, origin)).toEqual({ ok: false, reason: "wrongCode" });
     expect(await completeSecondFactor(t.db, again.session, ` ${secondCode.replace("-", "").toUpperCase()} `, origin)).toMatchObject({ ok: true });
     const [row] = await t.db
       .select()
@@ -177,7 +174,7 @@ describe("signing in with two-factor", () => {
     const { user, secret } = await memberWithTwoFactor();
     const pending = await passwordStep(user);
     for (let i = 0; i < RATE_LIMITS.twoFactorFailuresPerUser.limit; i++) {
-      expect(await completeSecondFactor(t.db, pending.session, wrongCode(secret), origin)).toEqual({ ok: false });
+      expect(await completeSecondFactor(t.db, pending.session, wrongCode(secret), origin)).toEqual({ ok: false, reason: "wrongCode" });
     }
     await expect(completeSecondFactor(t.db, pending.session, authenticatorCode(secret), origin)).rejects.toBeInstanceOf(RateLimitedError);
     const page = await thrownOutcome(
@@ -220,12 +217,12 @@ describe("turning two-factor off", () => {
     const { user, secret } = await memberWithTwoFactor();
     const { sessionId } = await startSession(t.db, user);
     const session = await sessionOf(sessionId);
-    expect(await disableTwoFactor(t.db, session, { password: "not my password", code: authenticatorCode(secret) }, origin)).toBe("wrongPassword");
-    expect(await disableTwoFactor(t.db, session, { password: PASSWORD, code: wrongCode(secret) }, origin)).toBe("wrongCode");
+    expect(await disableTwoFactor(t.db, session, { password: "not my password", code: authenticatorCode(secret) }, origin)).toEqual({ ok: false, reason: "wrongPassword" });
+    expect(await disableTwoFactor(t.db, session, { password: PASSWORD, code: wrongCode(secret) }, origin)).toEqual({ ok: false, reason: "wrongCode" });
     const [still] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(still?.totpEnabledAt).toBeInstanceOf(Date);
 
-    expect(await disableTwoFactor(t.db, session, { password: PASSWORD, code: authenticatorCode(secret) }, origin)).toBe("ok");
+    expect(await disableTwoFactor(t.db, session, { password: PASSWORD, code: authenticatorCode(secret) }, origin)).toEqual({ ok: true });
     const [off] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(off).toMatchObject({ totpSecret: null, totpEnabledAt: null });
     expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id))).toHaveLength(0);
@@ -237,7 +234,68 @@ describe("turning two-factor off", () => {
   it("accepts a recovery code in place of the authenticator", async () => {
     const { user, codes } = await memberWithTwoFactor();
     const { sessionId } = await startSession(t.db, user);
-    expect(await disableTwoFactor(t.db, await sessionOf(sessionId), { password: PASSWORD, code: codes[3] ?? "" }, origin)).toBe("ok");
+    expect(await disableTwoFactor(t.db, await sessionOf(sessionId), { password: PASSWORD, code: codes[3] ?? "" }, origin)).toEqual({ ok: true });
+  });
+});
+
+describe("the disable form's checks (the same limits and audit trail as sign-in)", () => {
+  const disableForm = (cookie: string, password: string, code: string) =>
+    callAction(twoFactorPage.action, "/account/two-factor", { db: t.db, headers: { Cookie: cookie }, form: { intent: "disable", password, code } });
+  const auditOf = (userId: string, action: string) =>
+    t.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.subjectId, userId)));
+
+  it("audits each wrong password, answers 429 with Retry-After after 10, and the account's sign-in is limited too", async () => {
+    const { user, secret } = await memberWithTwoFactor();
+    const { cookie } = await startSession(t.db, user);
+    for (let i = 0; i < RATE_LIMITS.signInFailuresPerAccount.limit; i++) {
+      const reply = await outcome(await disableForm(cookie, `wrong password ${i}`, authenticatorCode(secret)));
+      expect(reply.data).toMatchObject({ intent: "disable", result: { error: { "": ["errors.passwordWrong"] } } });
+    }
+    const failures = await auditOf(user.id, "auth.password_check_failed");
+    expect(failures).toHaveLength(RATE_LIMITS.signInFailuresPerAccount.limit);
+    expect(failures[0]?.data).toEqual({ purpose: "disableTwoFactor" });
+
+    const refused = await thrownOutcome(disableForm(cookie, PASSWORD, authenticatorCode(secret)));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    await expect(signIn(t.db, { email: user.email, password: PASSWORD }, origin)).rejects.toBeInstanceOf(RateLimitedError);
+    const [still] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(still?.totpEnabledAt).toBeInstanceOf(Date);
+  });
+
+  it("audits each wrong code, answers 429 after 10, and the second step of sign-in is limited too", async () => {
+    const { user, secret } = await memberWithTwoFactor();
+    const { cookie } = await startSession(t.db, user);
+    for (let i = 0; i < RATE_LIMITS.twoFactorFailuresPerUser.limit; i++) {
+      const reply = await outcome(await disableForm(cookie, PASSWORD, wrongCode(secret)));
+      expect(reply.data).toMatchObject({ intent: "disable", result: { error: { "": ["errors.codeWrong"] } } });
+    }
+    const failures = await auditOf(user.id, "auth.second_factor_failed");
+    expect(failures).toHaveLength(RATE_LIMITS.twoFactorFailuresPerUser.limit);
+    expect(failures[0]?.data).toEqual({ purpose: "disableTwoFactor" });
+
+    const refused = await thrownOutcome(disableForm(cookie, PASSWORD, authenticatorCode(secret)));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const pending = await passwordStep(user);
+    await expect(completeSecondFactor(t.db, pending.session, authenticatorCode(secret, 1), origin)).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it("cannot be used to go round a limit sign-in has reached", async () => {
+    const { user, secret } = await memberWithTwoFactor();
+    const { cookie } = await startSession(t.db, user);
+    for (let i = 0; i < RATE_LIMITS.signInFailuresPerAccount.limit; i++) {
+      expect(await signIn(t.db, { email: user.email, password: `guess ${i}` }, origin)).toEqual({ ok: false, reason: "invalidCredentials" });
+    }
+    expect((await thrownOutcome(disableForm(cookie, PASSWORD, authenticatorCode(secret)))).status).toBe(429);
+
+    const other = await memberWithTwoFactor();
+    const pending = await passwordStep(other.user);
+    for (let i = 0; i < RATE_LIMITS.twoFactorFailuresPerUser.limit; i++) {
+      expect(await completeSecondFactor(t.db, pending.session, wrongCode(other.secret), origin)).toEqual({ ok: false, reason: "wrongCode" });
+    }
+    const session = await startSession(t.db, other.user);
+    expect((await thrownOutcome(disableForm(session.cookie, PASSWORD, authenticatorCode(other.secret)))).status).toBe(429);
   });
 });
 

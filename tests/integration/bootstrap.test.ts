@@ -9,7 +9,7 @@ import { DemoAccountsExposedError, enabledDemoAccounts, openAppDatabase } from "
 import { createDb, migrateDb } from "~/db/client.server";
 import { loadReferenceData } from "~/db/reference-data.server";
 import { seedDemoData } from "~/db/seed/demo.server";
-import { disableUser } from "~/domain/accounts.server";
+import { disableUser } from "~/domain/accounts/staff.server";
 import { createDatabase, dropDatabase, randomSuffix } from "../support/postgres-server";
 
 const template = inject("templateDatabase");

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { passwordProblem } from "~/auth/password-policy.server";
 import { verifyPassword } from "~/auth/password.server";
 import { actors, affiliations, initiatives, meetings, participations, users } from "~/db/schema";
+import { DEMO_USERS } from "~/db/seed/demo-content";
 import { seedDemoData, type DemoAccount } from "~/db/seed/demo.server";
 import { useTestDatabase } from "../support/db";
 
@@ -138,7 +139,7 @@ describe("demo accounts", () => {
   it("offers one verified account per role, each signing in with its printed password", async () => {
     expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(["admin", "secretariat", "member"]));
     for (const account of accounts) {
-      expect(passwordProblem(account.password, account.email)).toBeNull();
+      expect(passwordProblem(account.password, { email: account.email, name: DEMO_USERS.find((demo) => demo.email === account.email)?.name })).toBeNull();
       const [user] = await t.db.select().from(users).where(eq(users.email, account.email));
       expect(user?.role).toBe(account.role);
       expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
