@@ -13,5 +13,3 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
-
-export {};
