@@ -118,12 +118,16 @@ function samplePath(id: string, rows: Rows): { path: string; params: Record<stri
     .filter((s) => s !== "_index" && !s.startsWith("_"))
     .map((s) => s.replace(/_$/, "").replace(/^\((.*)\)$/, "$1"));
   const resolved = segments.map((s, i) => {
-    if (s === "$") return (params["*"] = "sample");
+    if (s === "$") {
+      params["*"] = "sample";
+      return "sample";
+    }
     if (!s.startsWith("$")) return s;
     const name = s.slice(1);
     const value = sampleId(segments[i - 1] ?? "", name, rows);
     if (!value) throw new Error(`${id}: say in guard-coverage.test.ts which existing row :${name} names`);
-    return (params[name] = value);
+    params[name] = value;
+    return value;
   });
   return { path: `/${resolved.join("/")}`, params };
 }
