@@ -58,6 +58,7 @@ describe("start-up", () => {
         await fs.rm(dir, { recursive: true, force: true });
       }
     },
-    120_000,
+    // Migrating and seeding an embedded database takes minutes on a loaded machine.
+    300_000,
   );
 });

@@ -60,18 +60,18 @@ describe("recovery codes", () => {
     for (let i = 0; i < 200; i++) expect(newRecoveryCode()).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
   });
 
-  it("carry about 50 random bits: no repeat in 20,000, and every symbol in every position", () => {
-    const codes = Array.from({ length: 20_000 }, () => newRecoveryCode().replace("-", ""));
-    // With 50 bits a repeat among 20,000 has a chance of 2e-7; with 3 bits (8 codes) it is certain.
+  it("carry about 50 random bits: no repeat in 5,000, and every symbol in every position", () => {
+    const codes = Array.from({ length: 5_000 }, () => newRecoveryCode().replace("-", ""));
+    // With 50 bits a repeat among 5,000 has a chance of 1e-8; with 3 bits (8 codes) it is certain.
     expect(new Set(codes).size).toBe(codes.length);
-    // Each of the 10 positions uses all 32 symbols, each about 625 times: no position is fixed or skewed.
+    // Each of the 10 positions uses all 32 symbols, each about 156 times: no position is fixed or skewed.
     for (let position = 0; position < 10; position++) {
       const counts = new Map<string, number>();
       for (const code of codes) counts.set(code[position] ?? "", (counts.get(code[position] ?? "") ?? 0) + 1);
       expect(counts.size, `position ${position}`).toBe(32);
-      for (const [symbol, n] of counts) expect(n, `"${symbol}" at position ${position}`).toBeGreaterThan(450);
+      for (const [symbol, n] of counts) expect(n, `"${symbol}" at position ${position}`).toBeGreaterThan(100);
     }
-  });
+  }, 30_000);
 
   it("come from the system's cryptographic generator, not Math.random", () => {
     expect(distinctWithMathRandomPinned(50, newRecoveryCode)).toBe(50);
