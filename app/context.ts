@@ -18,5 +18,3 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
-
-export {};

@@ -199,7 +199,7 @@ export function can(
   action: Action,
   subject: PermissionSubject = {},
 ): boolean {
-  if (!user || !user.emailVerified) return false;
+  if (!user?.emailVerified) return false;
   switch (action) {
     case "review":
     case "read:audit":

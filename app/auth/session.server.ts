@@ -35,7 +35,7 @@ function hasExpired(row: { createdAt: Date; lastSeenAt: Date; expiresAt: Date },
   const idleExpired = now.getTime() - row.lastSeenAt.getTime() > limits.idleMs;
   const absoluteExpired = now.getTime() >= row.expiresAt.getTime();
   // A session created before a privilege change still carries the member's long limits.
-  const overStaffLimit = now.getTime() - row.createdAt.getTime() > limits.absoluteMs;
+  const overStaffLimit = now.getTime() - row.createdAt.getTime() >= limits.absoluteMs;
   return idleExpired || absoluteExpired || overStaffLimit;
 }
 

@@ -93,13 +93,15 @@ function normaliseRecoveryCode(code: string): string {
   return code.replace(/[\s-]+/g, "").toLowerCase();
 }
 
+/** One recovery code: 50 random bits, in an alphabet without look-alike case, easy to copy from paper. */
+export function newRecoveryCode(): string {
+  const raw = base32(crypto.randomBytes(7)).slice(0, 10).toLowerCase();
+  return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+}
+
 /** Replaces the user's recovery codes; returns the new ones, to be shown once. */
 export async function replaceRecoveryCodes(db: Executor, userId: string): Promise<string[]> {
-  // 50 random bits each, in an alphabet without look-alike case: easy to copy from paper.
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
-    const raw = base32(crypto.randomBytes(7)).slice(0, 10).toLowerCase();
-    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
-  });
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   // Under 112 bits of entropy, so a plain SHA-256 could be reversed by brute force from a copy
   // of the table: salted argon2id, like passwords (ASVS 6.5.2).
   const hashes = await Promise.all(codes.map((code) => hashPassword(normaliseRecoveryCode(code))));

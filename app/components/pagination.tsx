@@ -36,9 +36,10 @@ export function Pagination({
             </Link>
           </li>
         ) : null}
-        {visiblePages(Math.min(page, pageCount), pageCount).map((n, i) =>
+        {visiblePages(Math.min(page, pageCount), pageCount).map((n, i, all) =>
           n === "gap" ? (
-            <li key={`gap-${i}`} aria-hidden="true" className="px-1 text-slate-700">
+            // A gap always precedes a page number, which names it.
+            <li key={`gap-before-${all[i + 1]}`} aria-hidden="true" className="px-1 text-slate-700">
               …
             </li>
           ) : (

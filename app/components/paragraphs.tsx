@@ -7,6 +7,7 @@ export function Paragraphs({ text, className = "" }: { text: string; className?:
   return (
     <>
       {paragraphs.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of one text never reorder; their place is their identity.
         <p key={i} className={`whitespace-pre-line ${className}`}>
           {p}
         </p>

@@ -75,5 +75,9 @@ export async function enqueueMail(db: Executor, message: MailMessage): Promise<v
     subject: rendered.subject,
     textBody: rendered.text,
     htmlBody: rendered.html,
+    // Due from this moment on the application's clock, in whole milliseconds: the sender compares
+    // with a JavaScript Date, and the column default (PostgreSQL's now(), in microseconds) could fall
+    // later than a Date taken in the same millisecond, leaving a just-queued email for the next poll.
+    nextAttemptAt: new Date(),
   });
 }

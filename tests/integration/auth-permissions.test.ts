@@ -93,9 +93,22 @@ describe("requireInitiativeLead", () => {
   });
 
   it("refuses with 403 once the lead has withdrawn", async () => {
-    const { cookie } = await memberOf(germany, "approved");
-    await t.db.update(participations).set({ status: "withdrawn" }).where(eq(participations.initiativeId, initiativeLedByGermany));
-    expect((await thrownOutcome(requireInitiativeLead(args(cookie), initiativeLedByGermany))).status).toBe(403);
+    // Its own initiative and actor: the shared ones stay as the other tests expect them.
+    const [withdrawing] = await t.db.insert(actors).values({ kind: "ngo", name: "Withdrawing Lead", status: "approved" }).returning({ id: actors.id });
+    const [initiative] = await t.db
+      .insert(initiatives)
+      .values({ slug: "lead-withdraws", title: "Lead withdraws", summary: "A test initiative", axis: "reform", theme: "other", status: "active" })
+      .returning({ id: initiatives.id });
+    const actorId = withdrawing?.id ?? "";
+    const initiativeId = initiative?.id ?? "";
+    await t.db.insert(participations).values({ actorId, initiativeId, role: "lead", status: "active" });
+    const { user, cookie } = await memberOf(actorId, "approved");
+    expect(await requireInitiativeLead(args(cookie), initiativeId)).toMatchObject({ id: user.id });
+    await t.db
+      .update(participations)
+      .set({ status: "withdrawn" })
+      .where(and(eq(participations.initiativeId, initiativeId), eq(participations.actorId, actorId)));
+    expect((await thrownOutcome(requireInitiativeLead(args(cookie), initiativeId))).status).toBe(403);
   });
 
   it("refuses with 403 a pending member of the leading actor", async () => {

@@ -7,11 +7,13 @@ import { createDb } from "~/db/client.server";
 import * as schema from "~/db/schema";
 import { RATE_LIMITS, RateLimitedError } from "~/auth/rate-limit.server";
 import { rateLimits } from "~/db/schema";
-import { requestPasswordReset } from "~/domain/accounts/passwords.server";
-import { signIn } from "~/domain/accounts/sign-in.server";
+import { loadSession } from "~/auth/session.server";
+import { changePassword, requestPasswordReset } from "~/domain/accounts/passwords.server";
+import { reauthenticate, signIn } from "~/domain/accounts/sign-in.server";
+import { resendVerification, signUp } from "~/domain/accounts/sign-up.server";
 import * as forgotPasswordPage from "~/routes/forgot-password";
 import * as loginPage from "~/routes/login";
-import { createUser, PASSWORD, passwordHash } from "../support/accounts";
+import { createUser, PASSWORD, passwordHash, startSession } from "../support/accounts";
 import { useTestDatabase } from "../support/db";
 import { withDatabaseName } from "../support/postgres-server";
 import { callAction, thrownOutcome } from "../support/remix";
@@ -32,6 +34,7 @@ vi.mock("~/auth/password.server", async (importOriginal) => {
 
 const t = useTestDatabase();
 const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 // The start of an hour, so the 15-minute and 1-hour windows both begin here.
 const T0 = new Date("2025-01-06T10:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -169,6 +172,89 @@ describe("password reset requests", () => {
     const refused = await thrownOutcome(post());
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+});
+
+describe("an unknown email at sign-in", () => {
+  // Without a hash to check, an unknown email would answer in microseconds and a known one in
+  // tens of milliseconds: the clock would tell which accounts exist. A dummy hash is checked instead.
+  it("costs the same argon2 verification as a known email with a wrong password", async () => {
+    const user = await createUser(t.db);
+    let before = argon2.verifications;
+    expect(await signIn(t.db, { email: user.email, password: "not the password at all" }, fromIp("198.51.100.40"), at(5 * HOUR))).toEqual({ ok: false, reason: "invalidCredentials" });
+    expect(argon2.verifications - before).toBe(1);
+    before = argon2.verifications;
+    expect(await signIn(t.db, { email: "nobody-by-that-name@example.org", password: "not the password at all" }, fromIp("198.51.100.40"), at(5 * HOUR))).toEqual({
+      ok: false,
+      reason: "invalidCredentials",
+    });
+    expect(argon2.verifications - before).toBe(1);
+  });
+});
+
+describe("the current password typed again (re-authentication, password change)", () => {
+  // A stolen session cookie must not become an unlimited password-guessing oracle.
+  async function signedIn(now: Date) {
+    const user = await createUser(t.db);
+    const { sessionId } = await startSession(t.db, user, { now });
+    const session = await loadSession(t.db, sessionId, now);
+    if (!session) throw new Error("no session");
+    return { user, session };
+  }
+
+  /** Wrong guesses until refused; returns how many were answered before the refusal. */
+  async function guessUntilRefused(guess: (i: number) => Promise<unknown>) {
+    for (let i = 0; i < 30; i++) {
+      try {
+        await guess(i);
+      } catch (error) {
+        expect(error).toBeInstanceOf(RateLimitedError);
+        return i;
+      }
+    }
+    throw new Error("30 wrong passwords and still no limit");
+  }
+
+  it("re-authentication: after the account's limit of failures, refuses even the right password, before any hashing", async () => {
+    const now = at(6 * HOUR);
+    const { session } = await signedIn(now);
+    const answered = await guessUntilRefused(async (i) => expect(await reauthenticate(t.db, session, `wrong guess ${i}`, fromIp("198.51.100.41"), now)).toEqual({ ok: false, reason: "wrongPassword" }));
+    expect(answered).toBeLessThanOrEqual(RATE_LIMITS.signInFailuresPerAccount.limit);
+    const before = argon2.verifications;
+    await expect(reauthenticate(t.db, session, PASSWORD, fromIp("198.51.100.41"), now)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(argon2.verifications).toBe(before);
+  });
+
+  it("password change: after the account's limit of failures, refuses even the right current password", async () => {
+    const now = at(7 * HOUR);
+    const { session } = await signedIn(now);
+    const change = (currentPassword: string) => changePassword(t.db, session, { currentPassword, password: "violet kangaroo under the old bridge" }, fromIp("198.51.100.42"), now);
+    const answered = await guessUntilRefused(async (i) => expect(await change(`wrong guess ${i}`)).toEqual({ ok: false, reason: "wrongPassword" }));
+    expect(answered).toBeLessThanOrEqual(RATE_LIMITS.signInFailuresPerAccount.limit);
+    await expect(change(PASSWORD)).rejects.toBeInstanceOf(RateLimitedError);
+  });
+});
+
+describe("sign-ups", () => {
+  it("are limited per IP address, whatever the email, and only for that address", async () => {
+    const signUpFrom = (ip: string, email: string) =>
+      signUp(t.db, { name: "Flood", email, password: "a sound passphrase for floods", locale: "en" }, fromIp(ip), "https://portal.example", at(8 * HOUR));
+    for (let i = 0; i < RATE_LIMITS.signUpPerIp.limit; i++) await signUpFrom("198.51.100.50", `flood-${i}@example.org`);
+    await expect(signUpFrom("198.51.100.50", "flood-more@example.org")).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(signUpFrom("198.51.100.51", "flood-elsewhere@example.org")).resolves.toEqual({ ok: true });
+  });
+});
+
+describe("new verification links", () => {
+  it("are limited per IP address, even for many different accounts", async () => {
+    const resendFrom = async (ip: string) => {
+      const user = await createUser(t.db, { verified: false });
+      return resendVerification(t.db, user.id, fromIp(ip), "https://portal.example", at(9 * HOUR));
+    };
+    for (let i = 0; i < RATE_LIMITS.verificationResendPerIp.limit; i++) await resendFrom("198.51.100.60");
+    await expect(resendFrom("198.51.100.60")).rejects.toBeInstanceOf(RateLimitedError);
+    // Another address is not affected.
+    await resendFrom("198.51.100.61");
   });
 });
 

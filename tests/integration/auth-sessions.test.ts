@@ -2,7 +2,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, loadSession, MAX_SESSIONS_PER_USER, SESSION_LIMITS } from "~/auth/session.server";
-import { auditEvents, sessions, type User } from "~/db/schema";
+import { auditEvents, sessions, users, type User } from "~/db/schema";
 import { changePassword, requestPasswordReset, resetPassword } from "~/domain/accounts/passwords.server";
 import { signIn } from "~/domain/accounts/sign-in.server";
 import { disableUser, endSessions } from "~/domain/accounts/staff.server";
@@ -145,11 +145,16 @@ describe("sign-out", () => {
   it("happens only by POST: a link or image elsewhere cannot sign anyone out", async () => {
     const user = await createUser(t.db);
     const { sessionId, cookie } = await startSession(t.db, user);
-    const refused = await thrownOutcome(Promise.resolve().then(() => logoutRoute.loader()));
+    // The browser follows a link or loads an image: a GET with the session cookie.
+    const refused = await thrownOutcome(callLoader(logoutRoute.loader as never, "/logout", { db: t.db, headers: { Cookie: cookie } }));
     expect(refused.status).toBe(405);
     expect(refused.headers.get("Allow")).toBe("POST");
-    expect(cookie).toBeTruthy();
+    expect(refused.headers.get("Set-Cookie")).toBeNull();
     expect(await loadSession(t.db, sessionId)).not.toBeNull();
+    // The same cookie on a POST does sign out: the GET was refused for its method, not for a bad cookie.
+    const posted = await callAction(logoutRoute.action, "/logout", { db: t.db, headers: { Cookie: cookie } });
+    expect((await outcome(posted)).status).toBe(302);
+    expect(await loadSession(t.db, sessionId)).toBeNull();
   });
 });
 
@@ -190,6 +195,21 @@ describe("session lifetime", () => {
     for (let day = 6; day < 30; day += 6) expect(await loadSession(t.db, id, at(day * DAY))).not.toBeNull();
     expect(await loadSession(t.db, id, at(30 * DAY - MINUTE))).not.toBeNull();
     expect(await loadSession(t.db, id, at(30 * DAY))).toBeNull();
+  });
+
+  // A person made staff keeps the session they had as a member: its expiry was set with the
+  // member's 30 days, so the staff limits must come from the role now, not from the row.
+  it("holds a session started as a member to the staff limits once the person is staff", async () => {
+    const promote = async (userId: string) => t.db.update(users).set({ role: "secretariat" }).where(eq(users.id, userId));
+    const active = await sessionAt("member");
+    await promote(active.user.id);
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+      expect(await loadSession(t.db, active.id, at(minutes * MINUTE)), `${minutes} min`).not.toBeNull();
+    }
+    expect(await loadSession(t.db, active.id, at(12 * HOUR))).toBeNull();
+    const idle = await sessionAt("member");
+    await promote(idle.user.id);
+    expect(await loadSession(t.db, idle.id, at(31 * MINUTE))).toBeNull();
   });
 
   it("ends a staff session 12 hours after sign-in, however active", async () => {

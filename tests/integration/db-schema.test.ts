@@ -94,9 +94,16 @@ describe("state actors", () => {
   });
 
   it("do not stop organisations from sharing a headquarters country", async () => {
-    await t.db.insert(actors).values([
-      { kind: "ngo", name: "Paris NGO", countryCode: "FRA" },
-      { kind: "international_organization", name: "Paris IO", countryCode: "FRA" },
+    const made = await t.db
+      .insert(actors)
+      .values([
+        { kind: "ngo", name: "Paris NGO", countryCode: "FRA" },
+        { kind: "international_organization", name: "Paris IO", countryCode: "FRA" },
+      ])
+      .returning({ name: actors.name, countryCode: actors.countryCode });
+    expect(made).toEqual([
+      { name: "Paris NGO", countryCode: "FRA" },
+      { name: "Paris IO", countryCode: "FRA" },
     ]);
   });
 });

@@ -49,9 +49,10 @@ export async function checkPassword(
   ];
   await refuseWhenLimited(db, limits, now);
   const user = await findUserByEmail(db, email);
-  const passwordOk = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await timingEqualiserHash(), input.password), false);
+  // Without a hash of its own, a dummy one is checked anyway (and never counts as a match), so
+  // an unknown address costs what a known one does.
+  const checked = await verifyPassword(user?.passwordHash ?? (await timingEqualiserHash()), input.password);
+  const passwordOk = Boolean(user?.passwordHash) && checked;
   if (user && passwordOk && !user.disabledAt) return user;
   await countFailure(db, limits, now);
   await recordAudit(db, {
