@@ -40,6 +40,11 @@ const schema = z
     TRUST_PROXY: optionalString,
     INSECURE_COOKIES: flag,
     TOTP_ENCRYPTION_KEY: optionalString,
+    SECRETARIAT_EMAIL: z.preprocess(emptyAsUndefined, z.string().email().default("secretariat@alliance.example")),
+    SECRETARIAT_ADDRESS: z.preprocess(
+      emptyAsUndefined,
+      z.string().max(500).default("Secretariat of the Alliance for Multilateralism, 1 Example Square, 75007 Paris, France"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -85,6 +90,8 @@ export interface Env {
   secureCookies: boolean;
   /** Key material for TOTP secrets at rest; when unset, auth derives it from the session secrets. */
   totpEncryptionKey: string | undefined;
+  /** How to reach the secretariat, shown on /about, /privacy and /accessibility. */
+  secretariat: { email: string; address: string };
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -153,6 +160,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     secureCookies: isProduction && !e.INSECURE_COOKIES && (e.APP_URL?.startsWith("https://") ?? false),
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
+    secretariat: { email: e.SECRETARIAT_EMAIL, address: e.SECRETARIAT_ADDRESS },
   };
 }
 
