@@ -209,6 +209,34 @@ function OrganisationForm() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="organisation" />
         <FormErrors id={form.errorId} errors={form.errors} ns="membership" />
+        {candidates.length > 0 ? (
+          <div role="alert" className="mb-4 rounded border-2 border-amber-600 bg-amber-50 p-4">
+            <h3 className="text-lg font-semibold">{t("apply.duplicates.title")}</h3>
+            <p className="mt-1">{t("apply.duplicates.intro")}</p>
+            <ul className="mt-3 list-disc space-y-2 pl-6">
+              {candidates.map((c) => (
+                <li key={c.id}>
+                  <strong>{c.name}</strong>
+                  {c.shortName ? ` (${c.shortName})` : ""} · {t(`common:actorKind.${c.kind}`)}
+                  {" · "}
+                  {c.status === "approved" && c.kind !== "state" ? (
+                    <Link to={`/affiliations/new?path=join&actor=${c.id}&q=${encodeURIComponent(c.name)}`} className="underline">
+                      {t("apply.duplicates.join")}
+                    </Link>
+                  ) : c.kind === "state" ? (
+                    <Link to="/affiliations/new?path=state" className="underline">
+                      {t("apply.duplicates.isState")}
+                    </Link>
+                  ) : (
+                    t("apply.duplicates.pending")
+                  )}
+                </li>
+              ))}
+            </ul>
+            <input type="hidden" name="confirmedName" value={typedName} />
+            <p className="mt-3">{t("apply.duplicates.proceed")}</p>
+          </div>
+        ) : null}
         <SelectBox
           id={fields.kind.id}
           label={t("fields.kind")}
@@ -244,34 +272,6 @@ function OrganisationForm() {
         <TextArea id={fields.motivation.id} label={t("fields.motivation")} hint={t("apply.organisation.motivationHint")} errors={fields.motivation.errors} ns="membership" textareaProps={getTextareaProps(fields.motivation)} />
         <Field label={t("fields.yourTitle")} hint={t("apply.organisation.focalPointHint")} errors={fields.title.errors} ns="membership" inputProps={{ ...getInputProps(fields.title, { type: "text" }), autoComplete: "organization-title" }} />
         <Field label={t("fields.officialEmail")} hint={t("apply.officialEmailHint")} errors={fields.officialEmail.errors} ns="membership" inputProps={{ ...getInputProps(fields.officialEmail, { type: "email" }), autoComplete: "work email" }} />
-        {candidates.length > 0 ? (
-          <div role="alert" className="mb-4 rounded border-2 border-amber-600 bg-amber-50 p-4">
-            <h3 className="text-lg font-semibold">{t("apply.duplicates.title")}</h3>
-            <p className="mt-1">{t("apply.duplicates.intro")}</p>
-            <ul className="mt-3 list-disc space-y-2 pl-6">
-              {candidates.map((c) => (
-                <li key={c.id}>
-                  <strong>{c.name}</strong>
-                  {c.shortName ? ` (${c.shortName})` : ""} · {t(`common:actorKind.${c.kind}`)}
-                  {" · "}
-                  {c.status === "approved" && c.kind !== "state" ? (
-                    <Link to={`/affiliations/new?path=join&actor=${c.id}&q=${encodeURIComponent(c.name)}`} className="underline">
-                      {t("apply.duplicates.join")}
-                    </Link>
-                  ) : c.kind === "state" ? (
-                    <Link to="/affiliations/new?path=state" className="underline">
-                      {t("apply.duplicates.isState")}
-                    </Link>
-                  ) : (
-                    t("apply.duplicates.pending")
-                  )}
-                </li>
-              ))}
-            </ul>
-            <input type="hidden" name="confirmedName" value={typedName} />
-            <p className="mt-3">{t("apply.duplicates.proceed")}</p>
-          </div>
-        ) : null}
         <SubmitButton pending={navigation.state === "submitting"}>
           {candidates.length > 0 ? t("apply.duplicates.confirm", { name: typedName }) : t("apply.organisation.submit")}
         </SubmitButton>

@@ -161,7 +161,6 @@ function AffiliationItem({ affiliation: a, locale }: { affiliation: MyAffiliatio
         <span className={`rounded-full px-3 py-0.5 text-sm font-medium ${statusStyle[a.status] ?? ""}`}>{t(`status.${a.status}`)}</span>
       </div>
       <p className="text-slate-700">{t("dashboard.appliedOn", { date: formatDate(locale, a.createdAt) })}</p>
-      {a.status === "pending" && !a.awaitingAnswer ? <p className="mt-2">{t("dashboard.waitingSince", { date: formatDate(locale, a.createdAt) })}</p> : null}
       {a.actor.status === "pending" ? <p className="mt-2">{t("dashboard.actorPending")}</p> : null}
       {a.actor.status === "rejected" ? (
         <p className="mt-2">
