@@ -4,6 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireVerifiedUser } from "~/auth/permissions.server";
+import { isStaffRole } from "~/auth/session.server";
 import { FormErrors, Notice, SubmitButton } from "~/components/forms";
 import { TextArea } from "~/components/membership-fields";
 import { NextStepPanel } from "~/components/next-step";
@@ -37,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
     listMyActorsInitiatives(context.db, activeActorIds),
     pageTitle(locale, { namespace: "membership", key: "dashboard.title" }),
   ]);
-  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives };
+  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, staff: isStaffRole(user.role) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -59,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation(["membership", "common"]);
-  const { name, affiliations, step, initiatives } = useLoaderData<typeof loader>();
+  const { name, affiliations, step, initiatives, staff } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
   const active = affiliations.filter((a) => a.active);
@@ -70,7 +71,20 @@ export default function Dashboard() {
         <p className="mt-2 text-lg text-slate-700">{t("dashboard.greeting", { name })}</p>
       </div>
       {notice && NOTICES.has(notice) ? <Notice tone="success">{t(`dashboard.notices.${notice}`)}</Notice> : null}
-      <NextStepPanel step={step} />
+      {staff ? (
+        <section aria-labelledby="desk-title" className="rounded-lg border-l-4 border-brand-700 bg-brand-50 p-5">
+          <h2 id="desk-title" className="text-xl font-semibold text-brand-900">
+            {t("dashboard.staff.title")}
+          </h2>
+          <p className="mt-2">
+            <Link to="/secretariat" className="underline">
+              {t("dashboard.staff.desk")}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <NextStepPanel step={step} />
+      )}
 
       {active.length > 0 ? (
         <section aria-labelledby="represent-title">

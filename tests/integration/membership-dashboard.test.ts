@@ -65,6 +65,14 @@ describe("the next step", () => {
   });
 });
 
+describe("staff on the dashboard", () => {
+  it("are pointed to the review desk, not asked whom they represent", async () => {
+    const { cookie } = await createMember(t.db, { role: "secretariat" });
+    const page = await callLoader(dashboardPage.loader, "/dashboard", { db: t.db, headers: { Cookie: cookie, "Accept-Language": "en" } });
+    expect(page.staff).toBe(true);
+  });
+});
+
 describe("answering a request for information", () => {
   it("is possible while the secretariat waits, once, and the item stays pending", async () => {
     const user = await createUser(t.db);
