@@ -139,5 +139,5 @@ test("the directory lists the Alliance's States by default, and every UN State o
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/scope=all/);
   await expect(page.getByText(`${UN_STATES} actors`, { exact: true })).toBeVisible();
-  await expect(page.getByText("Not yet in the Alliance").first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("Not yet in the Alliance", { exact: true }).first()).toBeVisible();
 });
