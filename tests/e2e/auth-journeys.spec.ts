@@ -39,8 +39,11 @@ test("sign up, confirm the address from the email, sign in, sign out", async ({ 
   await page.goto("/login");
   await axe();
   await signIn(page, email, PASSWORD);
-  await expect(page.getByRole("main")).toContainText(email);
+  // Sign-in lands on the dashboard, which says what to do next; the account page has the address.
+  await expect(page.getByRole("region", { name: "Next step: tell us whom you represent" })).toBeVisible();
   await axe();
+  await page.goto("/account");
+  await expect(page.getByRole("main")).toContainText(email);
 
   await signOut(page);
   await page.goto("/account");
