@@ -59,6 +59,11 @@ const schema = z
     DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(10_000),
     REQUEST_TIMEOUT_MS: milliseconds(20_000),
     SHUTDOWN_TIMEOUT_MS: milliseconds(10_000),
+    SECRETARIAT_EMAIL: z.preprocess(emptyAsUndefined, z.string().email().default("secretariat@alliance.example")),
+    SECRETARIAT_ADDRESS: z.preprocess(
+      emptyAsUndefined,
+      z.string().max(500).default("Secretariat of the Alliance for Multilateralism, 1 Example Square, 75007 Paris, France"),
+    ),
   })
   .superRefine((env, ctx) => {
     // A portal on PostgreSQL in production serves others: links in emails must not depend on
@@ -149,6 +154,8 @@ export interface Env {
     request: number;
     shutdown: number;
   };
+  /** How to reach the secretariat, shown on /about, /privacy and /accessibility. */
+  secretariat: { email: string; address: string };
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -229,6 +236,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       request: e.REQUEST_TIMEOUT_MS,
       shutdown: e.SHUTDOWN_TIMEOUT_MS,
     },
+    secretariat: { email: e.SECRETARIAT_EMAIL, address: e.SECRETARIAT_ADDRESS },
   };
 }
 

@@ -9,6 +9,8 @@ import enErrors from "./locales/en/errors.json";
 import enAuth from "./locales/en/auth.json";
 import enAccount from "./locales/en/account.json";
 import enEmails from "./locales/en/emails.json";
+import enMembership from "./locales/en/membership.json";
+import enPages from "./locales/en/pages.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -17,6 +19,8 @@ import frErrors from "./locales/fr/errors.json";
 import frAuth from "./locales/fr/auth.json";
 import frAccount from "./locales/fr/account.json";
 import frEmails from "./locales/fr/emails.json";
+import frMembership from "./locales/fr/membership.json";
+import frPages from "./locales/fr/pages.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -25,6 +29,8 @@ import esErrors from "./locales/es/errors.json";
 import esAuth from "./locales/es/auth.json";
 import esAccount from "./locales/es/account.json";
 import esEmails from "./locales/es/emails.json";
+import esMembership from "./locales/es/membership.json";
+import esPages from "./locales/es/pages.json";
 
 export const resources = {
   en: {
@@ -36,6 +42,8 @@ export const resources = {
     auth: enAuth,
     account: enAccount,
     emails: enEmails,
+    membership: enMembership,
+    pages: enPages,
   },
   fr: {
     common: frCommon,
@@ -46,6 +54,8 @@ export const resources = {
     auth: frAuth,
     account: frAccount,
     emails: frEmails,
+    membership: frMembership,
+    pages: frPages,
   },
   es: {
     common: esCommon,
@@ -56,5 +66,7 @@ export const resources = {
     auth: esAuth,
     account: esAccount,
     emails: esEmails,
+    membership: esMembership,
+    pages: esPages,
   },
 };

@@ -56,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
   const { submission, signedIn: result } = await withRateLimit(() => signInWithForm(args, previous?.idHash ?? null));
   if (submission.status !== "success" || !result) return boundedReply(submission, { hideFields: ["password"] });
   if (!result.ok) return refusalReply(submission, result, { hideFields: ["password"] });
-  const next = safeRedirect(submission.value.redirectTo, "/account");
+  const next = safeRedirect(submission.value.redirectTo, "/dashboard");
   const target = result.needsSecondFactor ? `/login/two-factor?${new URLSearchParams({ redirectTo: next })}` : next;
   return redirect(target, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }

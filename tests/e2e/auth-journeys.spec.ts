@@ -39,8 +39,11 @@ test("sign up, confirm the address from the email, sign in, sign out", async ({ 
   await page.goto("/login");
   await axe();
   await signIn(page, email, PASSWORD);
-  await expect(page.getByRole("main")).toContainText(email);
+  // Sign-in lands on the dashboard, which says what to do next; the account page has the address.
+  await expect(page.getByRole("region", { name: "Next step: tell us whom you represent" })).toBeVisible();
   await axe();
+  await page.goto("/account");
+  await expect(page.getByRole("main")).toContainText(email);
 
   await signOut(page);
   await page.goto("/account");
@@ -126,7 +129,7 @@ test("two-factor: set up with a computed code, then sign in with a recovery code
   const recoveryCode = recoveryCodes[0]!.trim();
   await page.getByLabel("Authentication code").fill(recoveryCode);
   await submit(page, "Verify").click();
-  await expect(page).toHaveURL("/account");
+  await expect(page).toHaveURL("/dashboard");
   await signOut(page);
   await fillSignIn(page, email, PASSWORD);
   await page.getByLabel("Authentication code").fill(recoveryCode);
@@ -138,6 +141,6 @@ test("two-factor: set up with a computed code, then sign in with a recovery code
   while (totpStep() === setupStep) await page.waitForTimeout(500);
   await page.getByLabel("Authentication code").fill(await totpCode(secret));
   await submit(page, "Verify").click();
-  await expect(page).toHaveURL("/account");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expect(page).toHaveURL("/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your dashboard");
 });

@@ -12,6 +12,8 @@ export const PUBLIC_INITIATIVES = 7;
 export const ACTIVE_INITIATIVES = 6;
 export const NEW_GOVERNANCE_INITIATIVES = 3;
 export const UN_STATES = 195;
+/** States with an approved representative or an active participation: the Alliance's States. */
+export const STATES_IN_ALLIANCE = 78;
 export const GERMANY = { en: "Germany", fr: "Allemagne", es: "Alemania" };
 
 /** The id of an approved actor, found through the open data API. */

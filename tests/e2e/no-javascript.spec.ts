@@ -35,7 +35,8 @@ test("the actor filter and the pagination work through links and the GET form", 
   await page.goto("/actors");
   await page.getByLabel("Kind").selectOption("state");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/\/actors\?(q=&)?kind=state$/);
+  // Empty filters are sent as empty fields by a plain GET form.
+  await expect(page).toHaveURL(/\/actors\?(q=&)?kind=state(&region=&participating=&scope=)?$/);
   const pages = page.getByRole("navigation", { name: "Pages of results" });
   await pages.getByRole("link", { name: /Next/ }).click();
   await expect(page).toHaveURL(/\/actors\?kind=state&page=2$/);

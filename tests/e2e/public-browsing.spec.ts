@@ -1,7 +1,7 @@
 // A visitor finds their way from the home page to an initiative and through the directories.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { ACTIVE_INITIATIVES, GERMANY, NEW_GOVERNANCE_INITIATIVES, PARIS_CALL, PUBLIC_INITIATIVES, UN_STATES } from "./demo";
+import { ACTIVE_INITIATIVES, GERMANY, NEW_GOVERNANCE_INITIATIVES, PARIS_CALL, PUBLIC_INITIATIVES, STATES_IN_ALLIANCE, UN_STATES } from "./demo";
 
 const initiativeCards = (page: Page) => page.getByRole("main").getByRole("article").getByRole("heading", { level: 2 });
 const actorCards = initiativeCards;
@@ -10,7 +10,7 @@ test("the home page shows live figures and leads to an initiative's page", async
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const figures = page.getByRole("region", { name: "The Alliance today" });
-  await expect(figures.getByRole("link", { name: `${UN_STATES} States` })).toHaveAttribute("href", "/actors?kind=state");
+  await expect(figures.getByRole("link", { name: `${STATES_IN_ALLIANCE} States` })).toHaveAttribute("href", "/actors?kind=state");
   await expect(figures.getByRole("link", { name: `${NEW_GOVERNANCE_INITIATIVES} New governance` })).toHaveAttribute(
     "href",
     "/initiatives?axis=new_governance",
@@ -79,32 +79,32 @@ test("the kind filter lists only actors of that kind", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Pages of results" })).toHaveCount(0);
 });
 
-test("pagination walks through the 195 states and keeps the filter in its links", async ({ page }) => {
-  await page.goto("/actors?kind=state");
+test("pagination walks through all 195 states and keeps the filters in its links", async ({ page }) => {
+  await page.goto("/actors?kind=state&scope=all");
   await expect(actorCards(page)).toHaveCount(20);
   const firstPage = await actorCards(page).allTextContents();
   const pages = page.getByRole("navigation", { name: "Pages of results" });
-  await expect(pages.getByRole("link", { name: "Page 10" })).toHaveAttribute("href", "/actors?kind=state&page=10");
+  await expect(pages.getByRole("link", { name: "Page 10" })).toHaveAttribute("href", "/actors?kind=state&scope=all&page=10");
 
   await pages.getByRole("link", { name: /Next/ }).click();
-  await expect(page).toHaveURL("/actors?kind=state&page=2");
+  await expect(page).toHaveURL("/actors?kind=state&scope=all&page=2");
   await expect(pages.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
   const secondPage = await actorCards(page).allTextContents();
   expect(secondPage).toHaveLength(20);
   expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
 
   await pages.getByRole("link", { name: "Page 10" }).click();
-  await expect(page).toHaveURL("/actors?kind=state&page=10");
+  await expect(page).toHaveURL("/actors?kind=state&scope=all&page=10");
   await expect(actorCards(page)).toHaveCount(UN_STATES - 9 * 20);
   await expect(pages.getByRole("link", { name: /Next/ })).toHaveCount(0);
 });
 
-test("a search within the actors keeps both filters across pages", async ({ page }) => {
-  await page.goto("/actors?kind=state&q=an");
+test("a search within the actors keeps its filters across pages", async ({ page }) => {
+  await page.goto("/actors?kind=state&scope=all&q=an");
   const pages = page.getByRole("navigation", { name: "Pages of results" });
   const hrefs = await pages.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   expect(hrefs.length).toBeGreaterThan(0);
-  for (const href of hrefs) expect(href).toMatch(/^\/actors\?kind=state&q=an(&page=\d+)?$/);
+  for (const href of hrefs) expect(href).toMatch(/^\/actors\?kind=state&scope=all&q=an(&page=\d+)?$/);
 });
 
 test("a page past the end says there is nothing there", async ({ page }) => {
@@ -130,4 +130,14 @@ test("a long group of supporters names the first ones and links to all of them, 
   expect(Number.parseInt(summary ?? "0", 10)).toBeGreaterThanOrEqual(total);
   await page.getByRole("navigation", { name: "Pages of results" }).getByRole("link", { name: /Next/ }).click();
   await expect(page).toHaveURL(/initiative=humanitarian-call-for-action/);
+});
+
+test("the directory lists the Alliance's States by default, and every UN State on request", async ({ page }) => {
+  await page.goto("/actors?kind=state");
+  await expect(page.getByText(`${STATES_IN_ALLIANCE} actors`, { exact: true })).toBeVisible();
+  await page.getByLabel("Show", { exact: true }).selectOption("all");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/scope=all/);
+  await expect(page.getByText(`${UN_STATES} actors`, { exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Not yet in the Alliance", { exact: true }).first()).toBeVisible();
 });

@@ -109,7 +109,7 @@ describe("signing in with two-factor", () => {
   it("asks for the code after the password, and the half-signed-in session opens nothing else", async () => {
     const { user } = await memberWithTwoFactor();
     const reply = await outcome(await callAction(loginPage.action, "/login", { db: t.db, form: { email: user.email, password: PASSWORD } }));
-    expect(reply.headers.get("Location")).toBe("/login/two-factor?redirectTo=%2Faccount");
+    expect(reply.headers.get("Location")).toBe("/login/two-factor?redirectTo=%2Fdashboard");
     const cookie = (reply.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
 
     const refused = await thrownOutcome(callLoader(accountPage.loader, "/account", { db: t.db, headers: { Cookie: cookie } }));

@@ -198,7 +198,7 @@ describe("a portal with APP_URL", () => {
 
   it("builds API links on APP_URL only, so a publicly cached answer names no request header", async () => {
     const answer = await send(portal, {
-      path: "/api/v1/actors?kind=state",
+      path: "/api/v1/actors?kind=state&scope=all",
       headers: { Host: "attacker.example", "X-Forwarded-Host": "attacker.example", "X-Forwarded-Proto": "http" },
     });
     expect(answer.status).toBe(200);
@@ -207,7 +207,7 @@ describe("a portal with APP_URL", () => {
     const body = JSON.parse(answer.text) as { data: { url: string }[]; next: string };
     expect(body.data.length).toBeGreaterThan(0);
     for (const item of body.data) expect(item.url.startsWith(`${APP_URL}/actors/`)).toBe(true);
-    expect(body.next).toBe(`${APP_URL}/api/v1/actors?kind=state&page=2`);
+    expect(body.next).toBe(`${APP_URL}/api/v1/actors?kind=state&scope=all&page=2`);
     expect(answer.text).not.toContain("attacker");
   });
 });
@@ -285,7 +285,7 @@ describe("client mistakes are 4xx, never 500, and logged at warn at most", () =>
       body: form({ email: user.email, password: PASSWORD, redirectTo: "/été" }),
     });
     expect(signIn.status).toBe(302);
-    expect(signIn.headers.location).toBe("/account");
+    expect(signIn.headers.location).toBe("/dashboard");
     const choose = await send(portal, {
       method: "POST",
       path: "/language",

@@ -16,6 +16,8 @@ export interface SignUpInput {
   email: string;
   password: string;
   locale: Locale;
+  /** The privacy notice version the person accepted on the sign-up form. */
+  privacyNoticeVersion?: string;
 }
 
 /**
@@ -40,7 +42,15 @@ export async function signUp(
     // One statement whatever the address: two sign-ups racing for one email cannot both create it.
     const [created] = await tx
       .insert(users)
-      .values({ email, name: input.name.trim(), passwordHash, locale: input.locale, passwordChangedAt: now })
+      .values({
+        email,
+        name: input.name.trim(),
+        passwordHash,
+        locale: input.locale,
+        passwordChangedAt: now,
+        privacyAcceptedAt: input.privacyNoticeVersion ? now : null,
+        privacyNoticeVersion: input.privacyNoticeVersion ?? null,
+      })
       .onConflictDoNothing()
       .returning({ id: users.id });
     const { account, token } = await issueTokenForEmail(tx, email, created ? "verify_email" : "reset_password", now);
