@@ -40,6 +40,15 @@ const schema = z
     TRUST_PROXY: optionalString,
     INSECURE_COOKIES: flag,
     TOTP_ENCRYPTION_KEY: optionalString,
+    DIGEST_HOUR_UTC: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(23).default(7)),
+    DIGEST_RECIPIENTS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+        .pipe(z.array(z.string().email("must be a comma-separated list of email addresses")))
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -85,6 +94,10 @@ export interface Env {
   secureCookies: boolean;
   /** Key material for TOTP secrets at rest; when unset, auth derives it from the session secrets. */
   totpEncryptionKey: string | undefined;
+  /** Hour (UTC, 0–23) from which the secretariat's daily digest of waiting items is sent. */
+  digestHourUtc: number;
+  /** Who receives the digest; empty: every secretariat and admin account. */
+  digestRecipients: string[];
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -153,6 +166,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     secureCookies: isProduction && !e.INSECURE_COOKIES && (e.APP_URL?.startsWith("https://") ?? false),
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
+    digestHourUtc: e.DIGEST_HOUR_UTC,
+    digestRecipients: e.DIGEST_RECIPIENTS ?? [],
   };
 }
 

@@ -10,6 +10,7 @@ import { openAppDatabase, type AppDatabase } from "~/db/bootstrap.server";
 import type { DemoAccount } from "~/db/seed/demo.server";
 import { DatabaseLockedError } from "~/db/pglite-lock.server";
 import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
+import { startScheduler } from "~/jobs/scheduler.server";
 import { fileTransport, smtpTransport, startMailSender } from "~/mail/sender.server";
 import { createApp } from "./app";
 import { closeGracefully } from "./shutdown";
@@ -145,6 +146,9 @@ async function main(): Promise<void> {
     (error) => logger.error({ err: error }, "mail delivery failed"),
   );
 
+  // Every instance ticks; a (job, period) row lets only one of them run each due job (ADR 011).
+  const stopScheduler = startScheduler(database.handle.db, { appUrl: url, onError: (error) => logger.error({ err: error }, "scheduled job failed") });
+
   let stopWatching: (() => void) | undefined;
   if (env.nodeEnv === "development") {
     stopWatching = watchBuild((next) => {
@@ -164,7 +168,7 @@ async function main(): Promise<void> {
     closeGracefully(server, SHUTDOWN_GRACE_MS, () =>
       logger.warn("requests still open after the grace period: closing their connections"),
     )
-      .then(() => stopMailSender())
+      .then(() => Promise.all([stopScheduler(), stopMailSender()]))
       .then(() => database.handle.close())
       .then(
         () => {

@@ -381,3 +381,19 @@ export type ActorKind = (typeof actorKindEnum.enumValues)[number];
 export type Axis = (typeof axisEnum.enumValues)[number];
 export type Theme = (typeof themeEnum.enumValues)[number];
 export type UserRole = (typeof userRoleEnum.enumValues)[number];
+
+/**
+ * One row per run of a scheduled job and period ("digest", "2026-12-01"). The primary key is
+ * what keeps several app instances from running the same job twice: the first INSERT wins,
+ * the others find the row (see app/jobs/scheduler.server.ts, docs/decisions/011).
+ */
+export const scheduledJobRuns = pgTable(
+  "scheduled_job_runs",
+  {
+    job: text().notNull(),
+    period: text().notNull(),
+    ranAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    result: jsonb().$type<Record<string, number>>(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
+);
