@@ -377,6 +377,8 @@ export const auditEvents = pgTable(
     index("audit_events_occurred_idx").on(t.occurredAt.desc()),
     index("audit_events_subject_idx").on(t.subjectType, t.subjectId),
     index("audit_events_user_idx").on(t.userId),
+    // The secretariat's audit log filtered by actor: decisions carry the actor in data.actorId.
+    index("audit_events_actor_idx").on(sql`(${t.data}->>'actorId')`, t.id),
   ],
 );
 

@@ -5,3 +5,5 @@ CREATE TABLE "scheduled_job_runs" (
 	"result" jsonb,
 	CONSTRAINT "scheduled_job_runs_job_period_pk" PRIMARY KEY("job","period")
 );
+--> statement-breakpoint
+CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree (("data"->>'actorId'),"id");
