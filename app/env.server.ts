@@ -49,6 +49,11 @@ const schema = z
         .pipe(z.array(z.string().email("must be a comma-separated list of email addresses")))
         .optional(),
     ),
+    SECRETARIAT_EMAIL: z.preprocess(emptyAsUndefined, z.string().email().default("secretariat@alliance.example")),
+    SECRETARIAT_ADDRESS: z.preprocess(
+      emptyAsUndefined,
+      z.string().max(500).default("Secretariat of the Alliance for Multilateralism, 1 Example Square, 75007 Paris, France"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -98,6 +103,8 @@ export interface Env {
   digestHourUtc: number;
   /** Who receives the digest; empty: every secretariat and admin account. */
   digestRecipients: string[];
+  /** How to reach the secretariat, shown on /about, /privacy and /accessibility. */
+  secretariat: { email: string; address: string };
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -168,6 +175,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
     digestHourUtc: e.DIGEST_HOUR_UTC,
     digestRecipients: e.DIGEST_RECIPIENTS ?? [],
+    secretariat: { email: e.SECRETARIAT_EMAIL, address: e.SECRETARIAT_ADDRESS },
   };
 }
 

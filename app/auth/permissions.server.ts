@@ -35,6 +35,9 @@ export const PUBLIC_ROUTES = new Set([
   "routes/reset-password",
   "routes/verify-email",
   "routes/logout",
+  "routes/about",
+  "routes/privacy",
+  "routes/accessibility",
 ]);
 
 const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();
@@ -134,9 +137,18 @@ export async function requireAdmin(args: GuardArgs): Promise<SessionUser> {
   return user;
 }
 
-/** A member whose affiliation to this actor the secretariat approved. */
-export async function requireRepresentative(args: GuardArgs, actorId: string): Promise<SessionUser> {
+/**
+ * A member whose affiliation to this actor the secretariat approved (with `role: "focal_point"`,
+ * a focal point only). Read on every request: a revocation or suspension counts at once.
+ */
+export async function requireRepresentative(
+  args: GuardArgs,
+  actorId: string,
+  options: { role?: "focal_point" } = {},
+): Promise<SessionUser> {
   const user = await requireVerifiedUser(args);
+  // A malformed id is somebody else's business too: no query, same answer.
+  if (!UUID.test(actorId)) forbidden();
   // A suspended (or not yet approved) actor has no one who may act for it.
   const [row] = await args.context.db
     .select({ id: affiliations.id })
@@ -148,11 +160,14 @@ export async function requireRepresentative(args: GuardArgs, actorId: string): P
         eq(affiliations.actorId, actorId),
         eq(affiliations.status, "approved"),
         eq(actors.status, "approved"),
+        options.role ? eq(affiliations.role, options.role) : undefined,
       ),
     );
   if (!row) forbidden();
   return user;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A representative of an actor that actively leads this initiative. */
 export async function requireInitiativeLead(args: GuardArgs, initiativeId: string): Promise<SessionUser> {

@@ -11,6 +11,7 @@ export interface ActorCardData {
   shortName: string | null;
   countryName: string | null;
   initiativeCount: number | null;
+  inAlliance: boolean;
 }
 
 export function ActorCard({ actor }: { actor: ActorCardData }) {
@@ -32,6 +33,7 @@ export function ActorCard({ actor }: { actor: ActorCardData }) {
         {kind}
         {actor.kind !== "state" && actor.countryName ? ` · ${t("list.basedIn", { country: actor.countryName })}` : ""}
       </p>
+      {actor.inAlliance ? null : <p className="mt-2 text-sm font-medium text-amber-900">{t("list.notInAlliance")}</p>}
       <p className="mt-2 text-sm text-slate-700">
         {count > 0
           ? t("list.initiativeCount", { count, n: formatNumber(i18n.language, count) })

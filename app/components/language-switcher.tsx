@@ -17,6 +17,9 @@ export function LanguageSwitcher({ locale }: { locale: string }) {
       <select
         id="language-select"
         name="lng"
+        // Keyed by the language: after a client-side navigation that changed it (the profile's
+        // language applied at sign-in), the uncontrolled select must show the new one.
+        key={locale}
         defaultValue={locale}
         className="rounded border border-white/40 bg-brand-800 px-2 py-1 text-sm text-white"
       >

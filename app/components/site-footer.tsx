@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export function SiteFooter() {
@@ -6,9 +7,22 @@ export function SiteFooter() {
     <footer className="border-t border-slate-200 bg-slate-50">
       <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-slate-700">
         <p>{t("footer.tagline")}</p>
-        <p>
-          <a href="/api/v1/initiatives">{t("footer.openData")}</a>
-        </p>
+        <nav aria-label={t("footer.label")}>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li>
+              <Link to="/about">{t("footer.about")}</Link>
+            </li>
+            <li>
+              <Link to="/privacy">{t("footer.privacy")}</Link>
+            </li>
+            <li>
+              <Link to="/accessibility">{t("footer.accessibility")}</Link>
+            </li>
+            <li>
+              <a href="/api/v1/initiatives">{t("footer.openData")}</a>
+            </li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

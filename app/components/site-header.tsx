@@ -41,6 +41,11 @@ export function SiteHeader({ locale, user }: { locale: string; user: HeaderUser 
             {user ? (
               <>
                 <li>
+                  <NavLink to="/dashboard" className={navLinkClass}>
+                    {t("nav.dashboard")}
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to="/account" className={navLinkClass}>
                     {t("nav.account")}
                   </NavLink>

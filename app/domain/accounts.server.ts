@@ -73,6 +73,8 @@ export interface SignUpInput {
   email: string;
   password: string;
   locale: Locale;
+  /** The privacy notice version the person accepted on the sign-up form. */
+  privacyNoticeVersion?: string;
 }
 
 /**
@@ -98,7 +100,15 @@ export async function signUp(db: Database, input: SignUpInput, origin: RequestOr
     }
     const [user] = await tx
       .insert(users)
-      .values({ email, name: input.name.trim(), passwordHash, locale: input.locale, passwordChangedAt: now })
+      .values({
+        email,
+        name: input.name.trim(),
+        passwordHash,
+        locale: input.locale,
+        passwordChangedAt: now,
+        privacyAcceptedAt: input.privacyNoticeVersion ? now : null,
+        privacyNoticeVersion: input.privacyNoticeVersion ?? null,
+      })
       .returning();
     if (!user) throw new Error("User insert returned nothing");
     await sendVerificationEmail(tx, user, appUrl, now);

@@ -1,7 +1,7 @@
 // Public reads of the actor directory: approved actors only, names in the visitor's language.
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { actors, countries, initiatives, participations, type Locale } from "~/db/schema";
+import { actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
 import { PAGE_SIZE, type ActorListQuery } from "./public-query";
 import { safeWebUrl } from "./web-url";
 
@@ -52,11 +52,28 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
+/** The actor takes part in at least one public initiative (an active participation). */
+export const takesPart: SQL<boolean> = sql<boolean>`exists (select 1 from ${participations} join ${initiatives} on ${initiatives.id} = ${
+  participations.initiativeId
+} where ${participations.actorId} = ${actors.id} and ${participations.status} = 'active' and ${initiatives.status} in ('active', 'closed'))`;
+
+/**
+ * Who is in the Alliance, the one definition: an approved organisation, or a State once it has an
+ * approved representative or takes part in a public initiative. Every UN State is an approved
+ * reference row from the start; that alone does not make it a member of the network.
+ */
+export const inAlliance: SQL<boolean> = sql<boolean>`(${actors.status} = 'approved' and (${actors.kind} <> 'state' or exists (select 1 from ${affiliations} where ${
+  affiliations.actorId
+} = ${actors.id} and ${affiliations.status} = 'approved') or ${takesPart}))`;
+
 export async function listPublicActors(db: Executor, query: ActorListQuery, locale: Locale) {
   const name = actorDisplayName(locale);
   const where = and(
     eq(actors.status, "approved"),
+    query.scope === "all" ? undefined : inAlliance,
     query.kind ? eq(actors.kind, query.kind) : undefined,
+    query.region ? eq(countries.unRegionalGroup, query.region) : undefined,
+    query.participating === "yes" ? takesPart : undefined,
     query.initiative
       ? inArray(
           actors.id,
@@ -101,6 +118,7 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
       countryCode: actors.countryCode,
       countryName: countryName(locale),
       website: actors.website,
+      inAlliance,
     })
     .from(actors)
     .leftJoin(countries, eq(countries.iso3, actors.countryCode))
@@ -151,6 +169,7 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
       countryName: countryName(locale),
       website: actors.website,
       description: actors.description,
+      inAlliance,
     })
     .from(actors)
     .leftJoin(countries, eq(countries.iso3, actors.countryCode))

@@ -71,6 +71,7 @@ export function actorListItemJson(item: PublicActorListItem, origin: string) {
     country_code: item.countryCode,
     website: item.website,
     initiative_count: item.initiativeCount ?? 0,
+    in_alliance: item.inAlliance,
     url: `${origin}/actors/${item.id}`,
     api_url: `${origin}/api/v1/actors/${item.id}`,
   };
@@ -86,6 +87,7 @@ export function actorJson(actor: PublicActor, origin: string) {
     country_code: actor.countryCode,
     website: actor.website,
     description: actor.description,
+    in_alliance: actor.inAlliance,
     url: `${origin}/actors/${actor.id}`,
     initiatives: actor.initiatives.map((i) => ({
       slug: i.slug,

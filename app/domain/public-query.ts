@@ -3,6 +3,8 @@
 import { z } from "zod";
 import type { ActorKind, Axis, Theme } from "~/db/schema";
 
+type UnRegionalGroup = "african" | "asia_pacific" | "eastern_european" | "latin_american_caribbean" | "western_european_others";
+
 export const PAGE_SIZE = 20;
 export const MAX_SEARCH_LENGTH = 200;
 // Far beyond any real directory, yet small enough that the offset stays an exact integer.
@@ -33,6 +35,14 @@ export const actorKinds = everyValueOf<ActorKind>()([
   "regional_organization",
   "ngo",
   "other",
+]);
+
+export const unRegionalGroups = everyValueOf<UnRegionalGroup>()([
+  "african",
+  "asia_pacific",
+  "eastern_european",
+  "latin_american_caribbean",
+  "western_european_others",
 ]);
 
 /** An empty field (what a GET form sends for "all") means the filter is not set. */
@@ -72,6 +82,12 @@ export const initiativeSlug = z
 
 export const actorListQuery = z.object({
   kind: oneOf(actorKinds),
+  /** Default: the Alliance's actors only; "all" adds the UN States that have not joined yet. */
+  scope: oneOf(["alliance", "all"] as const),
+  /** UN regional group of the State, or of an organisation's headquarters country. */
+  region: oneOf(unRegionalGroups),
+  /** "yes": only actors taking part in at least one public initiative. */
+  participating: oneOf(["yes"] as const),
   q: search,
   /** Only the actors taking part in this initiative (its slug): the full list behind a detail page. */
   initiative: z.preprocess(blankToUndefined, initiativeSlug.optional()),

@@ -1,7 +1,9 @@
 // The live figures of the home page: two grouped counts, whatever the size of the directory.
+// Actors count once they are in the Alliance (actors.server.ts inAlliance), not merely listed.
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, initiatives, type ActorKind, type Axis } from "~/db/schema";
+import { inAlliance } from "./actors.server";
 import { actorKinds, axes } from "./public-query";
 
 export async function getPortalFigures(db: Executor) {
@@ -9,7 +11,7 @@ export async function getPortalFigures(db: Executor) {
     db
       .select({ kind: actors.kind, count: sql<number>`count(*)`.mapWith(Number) })
       .from(actors)
-      .where(eq(actors.status, "approved"))
+      .where(inAlliance)
       .groupBy(actors.kind),
     db
       .select({ axis: initiatives.axis, count: sql<number>`count(*)`.mapWith(Number) })
@@ -25,7 +27,7 @@ export async function getPortalFigures(db: Executor) {
   return {
     actorsByKind,
     initiativesByAxis,
-    approvedActors: actorRows.reduce((sum, row) => sum + row.count, 0),
+    actorsInAlliance: actorRows.reduce((sum, row) => sum + row.count, 0),
     activeInitiatives: initiativeRows.reduce((sum, row) => sum + row.count, 0),
   };
 }

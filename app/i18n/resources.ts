@@ -10,6 +10,8 @@ import enAuth from "./locales/en/auth.json";
 import enAccount from "./locales/en/account.json";
 import enEmails from "./locales/en/emails.json";
 import enDesk from "./locales/en/desk.json";
+import enMembership from "./locales/en/membership.json";
+import enPages from "./locales/en/pages.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -19,6 +21,8 @@ import frAuth from "./locales/fr/auth.json";
 import frAccount from "./locales/fr/account.json";
 import frEmails from "./locales/fr/emails.json";
 import frDesk from "./locales/fr/desk.json";
+import frMembership from "./locales/fr/membership.json";
+import frPages from "./locales/fr/pages.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -28,6 +32,8 @@ import esAuth from "./locales/es/auth.json";
 import esAccount from "./locales/es/account.json";
 import esEmails from "./locales/es/emails.json";
 import esDesk from "./locales/es/desk.json";
+import esMembership from "./locales/es/membership.json";
+import esPages from "./locales/es/pages.json";
 
 export const resources = {
   en: {
@@ -40,6 +46,8 @@ export const resources = {
     account: enAccount,
     emails: enEmails,
     desk: enDesk,
+    membership: enMembership,
+    pages: enPages,
   },
   fr: {
     common: frCommon,
@@ -51,6 +59,8 @@ export const resources = {
     account: frAccount,
     emails: frEmails,
     desk: frDesk,
+    membership: frMembership,
+    pages: frPages,
   },
   es: {
     common: esCommon,
@@ -62,5 +72,7 @@ export const resources = {
     account: esAccount,
     emails: esEmails,
     desk: esDesk,
+    membership: esMembership,
+    pages: esPages,
   },
 };

@@ -1,6 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getOptionalUser } from "~/auth/permissions.server";
+import { isStaffRole } from "~/auth/session.server";
+import { NextStepPanel } from "~/components/next-step";
+import { getNextStep } from "~/domain/membership/dashboard.server";
 import { actorKinds, axes } from "~/domain/public-query";
 import { getPortalFigures } from "~/domain/stats.server";
 import { formatNumber } from "~/i18n/format";
@@ -8,14 +12,18 @@ import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
-// Public: what the Alliance is, its three axes and live figures from the directory.
-export async function loader({ request, context }: LoaderFunctionArgs) {
+// Public: what the Alliance is, its three axes and live figures from the directory; a signed-in
+// member also sees their next step (apply, answer, waiting since, what they can do).
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, context } = args;
   const locale = await visitorLocale(request);
-  const [figures, title] = await Promise.all([
+  const user = await getOptionalUser(args);
+  const [figures, title, step] = await Promise.all([
     getPortalFigures(context.db),
     pageTitle(locale, { namespace: "home", key: "metaTitle" }),
+    user?.emailVerified && !isStaffRole(user.role) ? getNextStep(context.db, user.id, locale) : null,
   ]);
-  return { figures, title };
+  return { figures, title, step, signedIn: Boolean(user) };
 }
 
 const principles = ["open", "coalitions", "choice"] as const;
@@ -35,10 +43,15 @@ function Figure({ value, label, href }: { value: number; label: string; href: st
 }
 
 export default function Home() {
-  const { figures } = useLoaderData<typeof loader>();
+  const { figures, step, signedIn } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["home", "common"]);
   return (
     <>
+      {step ? (
+        <div className="mb-8">
+          <NextStepPanel step={step} />
+        </div>
+      ) : null}
       <section aria-labelledby="home-title" className="rounded-xl bg-brand-50 px-6 py-10 md:px-10">
         <h1 id="home-title" className="max-w-3xl text-4xl font-bold tracking-tight text-brand-900">
           {t("heading")}
@@ -52,7 +65,7 @@ export default function Home() {
             {t("browseCta")}
           </Link>
           <Link
-            to="/signup"
+            to={signedIn ? "/dashboard" : "/signup"}
             className="rounded border border-brand-700 bg-white px-4 py-2 font-semibold no-underline hover:bg-brand-100"
           >
             {t("joinCta")}
@@ -125,7 +138,7 @@ export default function Home() {
               ))}
             </ul>
             <p className="mt-2 text-slate-700">
-              {t("figureTotalActors", { n: formatNumber(i18n.language, figures.approvedActors) })}
+              {t("figureTotalActors", { n: formatNumber(i18n.language, figures.actorsInAlliance) })}
             </p>
           </div>
         </div>
@@ -138,7 +151,7 @@ export default function Home() {
         <p className="mt-3 max-w-3xl">{t("joinBody")}</p>
         <p className="mt-5">
           <Link
-            to="/signup"
+            to={signedIn ? "/affiliations/new" : "/signup"}
             className="inline-block rounded bg-white px-4 py-2 font-semibold text-brand-900 no-underline hover:bg-brand-100"
           >
             {t("joinCta")}

@@ -5,12 +5,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { requireRecentAuthentication, requireVerifiedSession } from "~/auth/permissions.server";
 import { profileSchema, revokeSessionSchema } from "~/auth/schemas";
-import { listActiveSessions } from "~/auth/session.server";
+import { isStaffRole, listActiveSessions } from "~/auth/session.server";
 import { ErrorList, Field, Notice, SubmitButton } from "~/components/forms";
+import { NextStepPanel } from "~/components/next-step";
 import { revokeOtherSessions, revokeSession, updateProfile } from "~/domain/accounts.server";
+import { getNextStep } from "~/domain/membership/dashboard.server";
 import { supportedLanguages } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { i18nServer, localeCookie } from "~/i18n/i18next.server";
+import { visitorLocale } from "~/utils/public-page.server";
 import { requestOrigin } from "~/utils/request.server";
 import { describeUserAgent } from "~/utils/user-agent";
 
@@ -22,8 +25,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const session = await requireVerifiedSession(args);
   const t = await i18nServer.getFixedT(args.request, "account");
   const sessions = await listActiveSessions(args.context.db, session.user.id);
+  // Staff review applications; they have none of their own to follow.
+  const step = isStaffRole(session.user.role) ? null : await getNextStep(args.context.db, session.user.id, await visitorLocale(args.request));
   return {
     title: t("title"),
+    step,
     user: session.user,
     currentSessionId: session.idHash,
     sessions: sessions.map((s) => ({ ...s, device: describeUserAgent(s.userAgent) })),
@@ -61,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Account() {
   const { t, i18n } = useTranslation(["account", "auth"]);
-  const { user, sessions, currentSessionId } = useLoaderData<typeof loader>();
+  const { user, sessions, currentSessionId, step } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
@@ -76,7 +82,7 @@ export default function Account() {
     <div className="space-y-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       {notice && NOTICES.has(notice) ? <Notice tone="success">{t(`notices.${notice}`)}</Notice> : null}
-      {searchParams.get("verified") === "1" ? <Notice tone="success">{t("auth:verify.done")}</Notice> : null}
+      {step ? <NextStepPanel step={step} /> : null}
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title" className="mb-4 text-2xl font-semibold">

@@ -36,6 +36,7 @@ export default function ActorPage() {
         {actor.name}
         {actor.shortName && actor.shortName !== actor.name ? ` (${actor.shortName})` : ""}
       </h1>
+      {actor.inAlliance ? null : <p className="mt-3 max-w-3xl rounded border border-amber-600 bg-amber-50 p-3">{t("detail.notInAlliance")}</p>}
       <div className="mt-6 grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div>
           {actor.description ? (

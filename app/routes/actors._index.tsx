@@ -7,12 +7,12 @@ import { ListSummary } from "~/components/list-summary";
 import { Pagination } from "~/components/pagination";
 import { listPublicActors } from "~/domain/actors.server";
 import { getPublicInitiativeTitle } from "~/domain/initiatives.server";
-import { actorKinds, actorListQuery, listSearch, pageCount, parseQuery } from "~/domain/public-query";
+import { actorKinds, actorListQuery, listSearch, pageCount, parseQuery, unRegionalGroups } from "~/domain/public-query";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
-// Public: the directory of approved actors.
+// Public: the directory of the Alliance's actors (with scope=all, every UN State too).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseQuery(actorListQuery, new URL(request.url).searchParams);
   if (!query.success) throw invalidQuery(query.issues, "/actors");
@@ -41,7 +41,7 @@ export default function Actors() {
       ) : (
         <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("list.intro")}</p>
       )}
-      <FilterForm action="/actors" label={t("list.filtersLabel")} columns="md:grid-cols-[2fr_1fr_auto]">
+      <FilterForm action="/actors" label={t("list.filtersLabel")} columns="md:grid-cols-3">
         {filters.initiative ? <input type="hidden" name="initiative" value={filters.initiative} /> : null}
         <SearchField label={t("list.searchLabel")} defaultValue={filters.q} />
         <SelectField
@@ -50,6 +50,27 @@ export default function Actors() {
           allLabel={t("list.allKinds")}
           options={actorKinds.map((kind) => ({ value: kind, label: t(`common:actorKindPlural.${kind}`) }))}
           defaultValue={filters.kind}
+        />
+        <SelectField
+          name="region"
+          label={t("list.regionLabel")}
+          allLabel={t("list.allRegions")}
+          options={unRegionalGroups.map((group) => ({ value: group, label: t(`common:unRegionalGroup.${group}`) }))}
+          defaultValue={filters.region}
+        />
+        <SelectField
+          name="participating"
+          label={t("list.participatingLabel")}
+          allLabel={t("list.participatingAny")}
+          options={[{ value: "yes", label: t("list.participatingYes") }]}
+          defaultValue={filters.participating}
+        />
+        <SelectField
+          name="scope"
+          label={t("list.scopeLabel")}
+          allLabel={t("list.scopeAlliance")}
+          options={[{ value: "all", label: t("list.scopeAll") }]}
+          defaultValue={filters.scope === "all" ? "all" : undefined}
         />
       </FilterForm>
       <ListSummary

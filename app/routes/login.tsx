@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const previous = await getSession(args);
   const result = await withRateLimit(() => authenticateWithPassword(request, context, previous?.idHash ?? null));
   if (!result.ok) return submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] });
-  const next = safeRedirect(submission.value.redirectTo, "/account");
+  const next = safeRedirect(submission.value.redirectTo, "/dashboard");
   const target = result.needsSecondFactor ? `/login/two-factor?${new URLSearchParams({ redirectTo: next })}` : next;
   return redirect(target, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }

@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const result = await withRateLimit(() => completeSecondFactor(context.db, session, submission.value.code, requestOrigin(request, context)));
   if (!result.ok) return submission.reply({ formErrors: ["errors.codeWrong"], hideFields: ["code"] });
-  const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
+  const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
   return redirect(next, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }
 

@@ -6,10 +6,13 @@ import { useTranslation } from "react-i18next";
 import { isHoneypotFilled } from "~/auth/honeypot";
 import { requireAnonymous } from "~/auth/permissions.server";
 import { signUpSchema } from "~/auth/schemas";
-import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
+import { ErrorList, Field, Honeypot, Notice, SubmitButton } from "~/components/forms";
 import { PasswordPolicyError, signUp } from "~/domain/accounts.server";
+import { PRIVACY_NOTICE_VERSION, privacyAcceptanceSchema } from "~/domain/privacy";
 import { i18nServer } from "~/i18n/i18next.server";
 import { appUrl, requestOrigin, withRateLimit } from "~/utils/request.server";
+
+const signUpFormSchema = signUpSchema.merge(privacyAcceptanceSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -23,13 +26,13 @@ export async function action(args: ActionFunctionArgs) {
   await requireAnonymous(args);
   const { request, context } = args;
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signUpSchema });
+  const submission = parseWithZod(formData, { schema: signUpFormSchema });
   if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }), done: false };
   // A bot gets the same answer as a person, and nothing is stored.
   if (isHoneypotFilled(formData)) return { result: submission.reply({ resetForm: true }), done: true };
   const locale = (await i18nServer.getLocale(request)) as "en" | "fr" | "es";
   try {
-    await withRateLimit(() => signUp(context.db, { ...submission.value, locale }, requestOrigin(request, context), appUrl(request)));
+    await withRateLimit(() => signUp(context.db, { ...submission.value, locale, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }, requestOrigin(request, context), appUrl(request)));
   } catch (error) {
     if (error instanceof PasswordPolicyError) {
       return { result: submission.reply({ fieldErrors: { password: [`errors.password.${error.problem}`] }, hideFields: ["password"] }), done: false };
@@ -46,7 +49,7 @@ export default function SignUp() {
   const [form, fields] = useForm({
     id: "signup",
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpFormSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -70,6 +73,23 @@ export default function SignUp() {
               errors={fields.password.errors}
               inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
             />
+            <div className="mb-4">
+              <p id="privacy-hint" className="mb-2 text-sm text-slate-700">
+                {t("signup.privacyHint")}{" "}
+                <Link to="/privacy" className="underline">
+                  {t("signup.privacyLink")}
+                </Link>
+              </p>
+              <div className="flex items-start gap-2">
+                <input
+                  {...getInputProps(fields.acceptPrivacy, { type: "checkbox" })}
+                  aria-describedby={fields.acceptPrivacy.errors?.length ? "privacy-hint privacy-error" : "privacy-hint"}
+                  className="mt-1.5 h-4 w-4"
+                />
+                <label htmlFor={fields.acceptPrivacy.id}>{t("signup.acceptPrivacy")}</label>
+              </div>
+              <ErrorList id="privacy-error" errors={fields.acceptPrivacy.errors} />
+            </div>
             <SubmitButton pending={navigation.state === "submitting"}>{t("signup.submit")}</SubmitButton>
           </Form>
         </>

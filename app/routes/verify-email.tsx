@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSession, requireSession } from "~/auth/permissions.server";
 import { Notice, SubmitButton } from "~/components/forms";
@@ -35,7 +35,8 @@ export async function action(args: ActionFunctionArgs) {
     const userId = await verifyEmail(context.db, token, origin);
     if (!userId) return { status: "invalid" as const };
     const session = await getSession(args);
-    return session ? redirect("/account?verified=1") : { status: "verified" as const };
+    // Confirmed: on to the next step, the dashboard, which says what to do now.
+    return session ? redirect("/dashboard?notice=verified") : { status: "verified" as const };
   }
   if (intent === "resend") {
     // Signed in, with or without a verified email: resending is what an unverified user may do.
@@ -55,7 +56,17 @@ export default function VerifyEmail() {
       <h1 id="verify-title" className="mb-6 text-3xl font-bold">
         {t("verify.title")}
       </h1>
-      {result?.status === "verified" ? <Notice tone="success">{t("verify.done")}</Notice> : null}
+      {result?.status === "verified" ? (
+        <>
+          <Notice tone="success">{t("verify.done")}</Notice>
+          <p className="mb-4">{t("verify.next")}</p>
+          <p>
+            <Link to="/login?redirectTo=%2Faffiliations%2Fnew" className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800">
+              {t("verify.signInToContinue")}
+            </Link>
+          </p>
+        </>
+      ) : null}
       {result?.status === "invalid" ? (
         <div role="alert" className="mb-4 rounded border border-red-700 bg-red-50 p-3 text-red-900">
           {t("verify.invalid")}

@@ -13,7 +13,7 @@ test("a POST whose Origin is another site is refused; the same POST from the sit
 
   const accepted = await request.post("/login", { headers: { Origin: ORIGIN }, form: credentials, maxRedirects: 0 });
   expect(accepted.status()).toBe(302);
-  expect(accepted.headers()["location"]).toBe("/account");
+  expect(accepted.headers()["location"]).toBe("/dashboard");
 });
 
 test("a form on a page from elsewhere cannot post to the portal", async ({ page }) => {

@@ -126,7 +126,7 @@ test("two-factor: set up with a computed code, then sign in with a recovery code
   const recoveryCode = recoveryCodes[0]!.trim();
   await page.getByLabel("Authentication code").fill(recoveryCode);
   await submit(page, "Verify").click();
-  await expect(page).toHaveURL("/account");
+  await expect(page).toHaveURL("/dashboard");
   await signOut(page);
   await fillSignIn(page, email, PASSWORD);
   await page.getByLabel("Authentication code").fill(recoveryCode);
@@ -138,6 +138,6 @@ test("two-factor: set up with a computed code, then sign in with a recovery code
   while (totpStep() === setupStep) await page.waitForTimeout(500);
   await page.getByLabel("Authentication code").fill(await totpCode(secret));
   await submit(page, "Verify").click();
-  await expect(page).toHaveURL("/account");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expect(page).toHaveURL("/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your dashboard");
 });

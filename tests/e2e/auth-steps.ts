@@ -31,6 +31,7 @@ export async function signUp(page: Page, account: { name: string; email: string;
   await page.getByLabel("Name", { exact: true }).fill(account.name);
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByLabel("I have read the privacy notice and accept it").check();
   await submit(page, "Create account").click();
   await expect(page.getByRole("status")).toContainText("we have sent it an email");
 }
@@ -51,11 +52,11 @@ export async function fillSignIn(page: Page, email: string, password: string): P
   await submit(page, "Sign in").click();
 }
 
-/** Signs in and waits for the account page (accounts without two-factor). */
+/** Signs in and waits for the dashboard, where sign-in lands (accounts without two-factor). */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await fillSignIn(page, email, password);
-  await expect(page).toHaveURL("/account");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expect(page).toHaveURL("/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your dashboard");
 }
 
 export async function signOut(page: Page): Promise<void> {

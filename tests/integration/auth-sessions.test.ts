@@ -115,8 +115,8 @@ describe("sign-in", () => {
     const user = await createUser(t.db);
     const target = async (redirectTo: string) =>
       (await outcome(await login({ email: user.email, password: PASSWORD, redirectTo }))).headers.get("Location");
-    expect(await target("https://evil.example/phish")).toBe("/account");
-    expect(await target("//evil.example")).toBe("/account");
+    expect(await target("https://evil.example/phish")).toBe("/dashboard");
+    expect(await target("//evil.example")).toBe("/dashboard");
     expect(await target("/initiatives?axis=reform")).toBe("/initiatives?axis=reform");
   });
 });

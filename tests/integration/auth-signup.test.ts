@@ -79,7 +79,7 @@ describe("sign-up", () => {
 
   it("through the form: shows the rule that failed next to the password field", async () => {
     const post = async (password: string, email: string) =>
-      outcome(await callAction(signupPage.action, "/signup", { db: t.db, form: { name: "Form", email, password } }));
+      outcome(await callAction(signupPage.action, "/signup", { db: t.db, form: { name: "Form", email, password, acceptPrivacy: "on" } }));
     const fieldError = async (password: string, email = "form@example.org") => {
       const { data } = await post(password, email);
       return (data as { result: { error?: Record<string, string[]> } }).result.error?.password;
@@ -96,7 +96,7 @@ describe("sign-up", () => {
     const reply = outcome(
       await callAction(signupPage.action, "/signup", {
         db: t.db,
-        form: { name: "Bot", email: "bot@spam.example", password: "a password for a bot", website: "https://spam.example" },
+        form: { name: "Bot", email: "bot@spam.example", password: "a password for a bot", website: "https://spam.example", acceptPrivacy: "on" },
       }),
     );
     expect((await reply).data).toMatchObject({ done: true });
@@ -107,7 +107,7 @@ describe("sign-up", () => {
   it("through the form: gives the same answer for a new and an existing email", async () => {
     await createUser(t.db, { email: "taken@example.org" });
     const post = async (email: string) =>
-      outcome(await callAction(signupPage.action, "/signup", { db: t.db, form: { name: "Someone", email, password: "a sound passphrase here" } }));
+      outcome(await callAction(signupPage.action, "/signup", { db: t.db, form: { name: "Someone", email, password: "a sound passphrase here", acceptPrivacy: "on" } }));
     const existing = await post("taken@example.org");
     const fresh = await post("fresh@example.org");
     expect(existing.status).toBe(fresh.status);
@@ -121,7 +121,7 @@ describe("sign-up", () => {
     await callAction(signupPage.action, "/signup", {
       db: t.db,
       headers: { "Accept-Language": "es-ES,es;q=0.9,en;q=0.5" },
-      form: { name: "Lucía", email: "lucia@example.org", password: "luna llena sobre el mar" },
+      form: { name: "Lucía", email: "lucia@example.org", password: "luna llena sobre el mar", acceptPrivacy: "on" },
     });
     expect((await usersWithEmail("lucia@example.org"))[0]?.locale).toBe("es");
     expect((await latestMail(t.db, "lucia@example.org", "verifyEmail")).locale).toBe("es");
@@ -178,14 +178,14 @@ describe("email verification", () => {
     expect((await usersWithEmail("nadia@example.org"))[0]?.emailVerifiedAt).toBeInstanceOf(Date);
   });
 
-  it("through the page, signed in: confirming goes on to the account page", async () => {
+  it("through the page, signed in: confirming goes on to the dashboard and its next step", async () => {
     await signUp(t.db, { name: "Yuki", email: "yuki@example.org", password: "cherry blossom season", locale: "en" }, origin(), APP);
     const [user] = await usersWithEmail("yuki@example.org");
     const { cookie } = await startSession(t.db, user!);
     const token = tokenInMail((await latestMail(t.db, "yuki@example.org", "verifyEmail")).textBody, "/verify-email");
     const reply = await outcome(await callAction(verifyEmailPage.action, "/verify-email", { db: t.db, headers: { Cookie: cookie }, form: { intent: "verify", token } }));
     expect(reply.status).toBe(302);
-    expect(reply.headers.get("Location")).toBe("/account?verified=1");
+    expect(reply.headers.get("Location")).toBe("/dashboard?notice=verified");
   });
 });
 

@@ -235,9 +235,12 @@ describe("an initiative's page", () => {
 });
 
 describe("actor directory", () => {
-  it("lists approved actors only, states by their name in the visitor's language", async () => {
+  it("lists the Alliance's actors, states by their name in the visitor's language; scope=all adds every UN state", async () => {
+    // France, Germany, the Emirates and Egypt take part in an initiative; South Africa withdrew
+    // and Chile only asked: those two are UN states, not (yet) actors of the Alliance.
     const all = await listPublicActors(t.db, actorQuery(), "fr");
-    expect(all.total).toBe(195 + 2);
+    expect(all.total).toBe(4 + 2);
+    expect((await listPublicActors(t.db, actorQuery({ scope: "all" }), "fr")).total).toBe(195 + 2);
     const names = (await listPublicActors(t.db, actorQuery({ q: "NGO" }), "en")).items.map((a) => a.name);
     expect(names).not.toContain("Waiting NGO");
     expect(names).not.toContain("Suspended NGO");
@@ -254,8 +257,9 @@ describe("actor directory", () => {
     expect(orgs.items.map((a) => a.name)).toEqual(["World Health Organization"]);
     expect(await listPublicActors(t.db, actorQuery({ kind: "state", page: 99_999_999 }), "en")).toMatchObject({
       items: [],
-      total: 195,
+      total: 4,
     });
+    expect((await listPublicActors(t.db, actorQuery({ kind: "state", scope: "all" }), "en")).total).toBe(195);
   });
 
   it("takes % and _ in a name search as the characters themselves", async () => {
@@ -319,17 +323,17 @@ describe("an actor's page", () => {
 });
 
 describe("home page figures", () => {
-  it("counts approved actors by kind and active initiatives by axis, with zeros where nothing exists", async () => {
+  it("counts the Alliance's actors by kind and active initiatives by axis, with zeros where nothing exists", async () => {
     const figures = await getPortalFigures(t.db);
     expect(figures.actorsByKind).toEqual({
-      state: 195,
+      state: 4,
       international_organization: 1,
       regional_organization: 0,
       ngo: 1,
       other: 0,
     });
     expect(figures.initiativesByAxis).toEqual({ international_law: 0, new_governance: 2, reform: 0 });
-    expect(figures.approvedActors).toBe(197);
+    expect(figures.actorsInAlliance).toBe(6);
     expect(figures.activeInitiatives).toBe(2);
   });
 });

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { TrustPage } from "~/components/trust-page";
+import { getEnv } from "~/env.server";
+import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+// Public: what the Alliance is, who runs the portal and how to reach the secretariat.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await visitorLocale(request);
+  return { title: await pageTitle(locale, { namespace: "pages", key: "about.title" }), contact: getEnv().secretariat };
+}
+
+export default function Page() {
+  const { contact } = useLoaderData<typeof loader>();
+  return <TrustPage page="about" contact={contact} />;
+}

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { TrustPage } from "~/components/trust-page";
+import { getEnv } from "~/env.server";
+import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+// Public: the WCAG 2.1 AA accessibility statement.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await visitorLocale(request);
+  return { title: await pageTitle(locale, { namespace: "pages", key: "accessibility.title" }), contact: getEnv().secretariat };
+}
+
+export default function Page() {
+  const { contact } = useLoaderData<typeof loader>();
+  return <TrustPage page="accessibility" contact={contact} />;
+}
