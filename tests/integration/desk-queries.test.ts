@@ -52,7 +52,9 @@ async function statementsFor(loader: (args: LoaderFunctionArgs) => unknown, path
 
 describe("with 3,000 items waiting", () => {
   it("each desk page costs no more SQL statements than a page of the public directory", async () => {
-    const directory = await statementsFor(publicActors.loader, "/actors");
+    // A directory page that lists something (every state): its count, its rows and their initiatives.
+    const directory = await statementsFor(publicActors.loader, "/actors?scope=all");
+    expect(directory).toBeGreaterThan(1);
     const pages = {
       desk: await statementsFor(desk.loader, "/secretariat", staff.cookie),
       actors: await statementsFor(actorQueue.loader, "/secretariat/actors?region=african", staff.cookie),
