@@ -127,7 +127,7 @@ async function main(): Promise<void> {
         `Benchmark data set loaded in ${seconds(finished - started)} (generation ${seconds(generated - started)}, inserts and analyze ${seconds(finished - generated)}):`,
         `  ${states.length} states, ${organisations.length} organisations, ${userRows.length} users (password ${BENCH_PASSWORD}),`,
         `  ${affiliationRows.length} affiliations, ${initiativeRows.length} initiatives, ${participationRows.length} participations, ${meetingRows.length} meetings,`,
-        `  and ${waiting.organisations.length + waiting.applications.length} items waiting for the secretariat (${waiting.organisations.length} registrations, ${waiting.applications.length} requests to represent an actor).`,
+        `  and ${SIZES.waitingOrganisations + SIZES.waitingApplications} items waiting for the secretariat (${SIZES.waitingOrganisations} registrations, ${SIZES.waitingApplications} requests to represent an actor).`,
       ].join("\n"),
     );
   } finally {
