@@ -148,7 +148,7 @@ export default function AuditLog() {
           <Link to={`/secretariat/audit${search ? `?${search}` : ""}`} className="rounded border border-slate-300 px-3 py-2 no-underline hover:bg-brand-50">
             {t("audit.newest")}
           </Link>
-          <Link to={`/secretariat/audit?${new URLSearchParams(search)}&before=${nextBefore}`} rel="next" className="rounded border border-slate-300 px-3 py-2 no-underline hover:bg-brand-50">
+          <Link to={`/secretariat/audit?${new URLSearchParams([...new URLSearchParams(search), ["before", String(nextBefore)]])}`} rel="next" className="rounded border border-slate-300 px-3 py-2 no-underline hover:bg-brand-50">
             {t("audit.older")}
             <span aria-hidden="true"> →</span>
           </Link>
