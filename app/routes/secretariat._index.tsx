@@ -54,7 +54,7 @@ export default function Desk() {
           </Figure>
           <Figure
             label={t("home.oldest")}
-            value={oldestDays === null ? "–" : t("home.days", { count: oldestDays, n: n(oldestDays) })}
+            value={oldestDays === null ? "–" : oldestDays < 1 ? t("home.underADay") : t("home.days", { count: oldestDays, n: n(oldestDays) })}
           >
             {figures.oldestPendingAt ? t("home.since", { date: formatDate(i18n.language, figures.oldestPendingAt) }) : t("home.nothingWaits")}
           </Figure>
@@ -74,7 +74,13 @@ export default function Desk() {
           </Figure>
           <Figure
             label={t("home.medianTime")}
-            value={figures.medianDaysToDecision === null ? "–" : t("home.days", { count: figures.medianDaysToDecision, n: n(figures.medianDaysToDecision) })}
+            value={
+              figures.medianDaysToDecision === null
+                ? "–"
+                : figures.medianDaysToDecision < 1
+                  ? t("home.underADay")
+                  : t("home.days", { count: figures.medianDaysToDecision, n: n(figures.medianDaysToDecision) })
+            }
           >
             {t("home.medianHint")}
           </Figure>

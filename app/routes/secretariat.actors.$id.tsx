@@ -49,6 +49,7 @@ export default function ActorReviewPage() {
       </h1>
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <StatusBadge status={actor.status} kind="actor" />
+        <Link to={`/secretariat/audit?actor=${actor.id}`}>{t("review.auditLink")}</Link>
         <span className="text-slate-700">
           {actor.kind === "state" ? t("review.referenceState") : t("review.registeredOn", { date: formatDate(i18n.language, actor.createdAt) })}
         </span>
@@ -79,10 +80,15 @@ export default function ActorReviewPage() {
           <Details>
             <Detail label={t("review.name")}>{registrant.name}</Detail>
             <Detail label={t("review.email")}>{registrant.email}</Detail>
+            <Detail label={t("review.jobTitle")}>{review.registration?.title}</Detail>
+            <Detail label={t("review.officialEmail")}>{review.registration?.officialEmail}</Detail>
             <Detail label={t("review.language")}>{t(`languages.${registrant.locale}`)}</Detail>
             <Detail label={t("review.accountSince")}>{formatDate(i18n.language, registrant.createdAt)}</Detail>
           </Details>
-          <DomainHint matches={review.domainHint} email={registrant.email} website={actor.website} />
+          <DomainHint matches={review.domainHint.account} email={registrant.email} website={actor.website} />
+          {review.registration?.officialEmail && review.domainHint.official !== null ? (
+            <DomainHint matches={review.domainHint.official} email={review.registration.officialEmail} website={actor.website} />
+          ) : null}
         </Section>
       ) : null}
 

@@ -44,6 +44,7 @@ export default function AffiliationReviewPage() {
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <StatusBadge status={affiliation.status} kind="affiliation" />
         <span className="text-slate-700">{t("review.submittedOn", { date: formatDate(i18n.language, affiliation.createdAt) })}</span>
+        <Link to={`/secretariat/audit?actor=${actor.id}`}>{t("review.auditLink")}</Link>
       </p>
       <DecidedNotice decided={reply ? null : searchParams.get("decided")} />
       <DecisionRefused reply={reply} />
@@ -94,7 +95,7 @@ export default function AffiliationReviewPage() {
 
       <Section id="domain" title={t("review.domainTitle")}>
         <DomainHint matches={review.domainHint.account} email={user.email} website={actor.website} />
-        {affiliation.officialEmail ? (
+        {affiliation.officialEmail && review.domainHint.account !== null ? (
           <DomainHint matches={review.domainHint.official} email={affiliation.officialEmail} website={actor.website} />
         ) : null}
       </Section>

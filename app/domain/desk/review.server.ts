@@ -59,6 +59,8 @@ function historyOfActor(db: Executor, actorId: string) {
       userName: person.name,
       userEmail: person.email,
       role: affiliations.role,
+      title: affiliations.title,
+      officialEmail: affiliations.officialEmail,
       status: affiliations.status,
       createdAt: affiliations.createdAt,
       reviewedAt: affiliations.reviewedAt,
@@ -185,9 +187,15 @@ export async function getActorReview(db: Executor, id: string, locale: Locale) {
     historyOfActor(db, id),
     row.registrant ? historyOfUser(db, row.registrant.id, locale) : Promise.resolve([]),
   ]);
+  // What the registrant said of their own position, on their focal-point application.
+  const registration = actorHistory.find((h) => h.userId === row.registrant?.id) ?? null;
   return {
     ...row,
-    domainHint: emailMatchesWebsite(row.registrant?.email, row.actor.website),
+    registration: registration ? { title: registration.title, officialEmail: registration.officialEmail } : null,
+    domainHint: {
+      account: emailMatchesWebsite(row.registrant?.email, row.actor.website),
+      official: emailMatchesWebsite(registration?.officialEmail, row.actor.website),
+    },
     duplicates,
     actorHistory,
     registrantHistory: registrantHistory.filter((h) => h.actorId !== id),
