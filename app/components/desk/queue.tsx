@@ -77,7 +77,7 @@ export function QueuePages({ path, filters, older, newer }: { path: string; filt
 export function Waiting({ createdAt, now }: { createdAt: Date | string; now: number }) {
   const { t } = useTranslation("desk");
   const days = Math.max(0, Math.floor((now - new Date(createdAt).getTime()) / 86_400_000));
-  return <>{t("queue.waitingDays", { count: days })}</>;
+  return <>{days === 0 ? t("queue.waitingUnderADay") : t("queue.waitingDays", { count: days })}</>;
 }
 
 export function InfoState({ awaitingApplicant, answered }: { awaitingApplicant: boolean; answered: boolean }) {
