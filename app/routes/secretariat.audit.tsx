@@ -7,8 +7,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/permissions.server";
 import { ErrorList } from "~/components/forms";
-import { describeChange, listAuditEvents } from "~/domain/desk/audit-log.server";
-import { auditActions, auditQuery } from "~/domain/desk/audit-query";
+import { listAuditEvents } from "~/domain/desk/audit-log.server";
+import { auditActions, auditQuery, describeChange } from "~/domain/desk/audit-query";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 

@@ -64,11 +64,3 @@ export async function listAuditEvents(db: Executor, query: AuditQuery, locale: L
 }
 
 export type AuditItem = Awaited<ReturnType<typeof listAuditEvents>>["items"][number];
-
-/** What a decision changed, in words for the page and the CSV. */
-export function describeChange(data: unknown): { before: string; after: string; reason: string } {
-  const record = (data ?? {}) as { before?: unknown; after?: unknown; reason?: unknown };
-  const text = (value: unknown) =>
-    value === undefined || value === null ? "" : typeof value === "string" ? value : typeof value === "object" && value && "status" in value ? String((value as { status: unknown }).status) : JSON.stringify(value);
-  return { before: text(record.before), after: text(record.after), reason: typeof record.reason === "string" ? record.reason : "" };
-}

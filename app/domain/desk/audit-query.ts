@@ -34,3 +34,11 @@ export const auditQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "errors.dateOrder" });
 export type AuditQuery = z.infer<typeof auditQuery>;
+
+/** What a decision changed, in words for the page and the CSV. */
+export function describeChange(data: unknown): { before: string; after: string; reason: string } {
+  const record = (data ?? {}) as { before?: unknown; after?: unknown; reason?: unknown };
+  const text = (value: unknown) =>
+    value === undefined || value === null ? "" : typeof value === "string" ? value : typeof value === "object" && value && "status" in value ? String((value as { status: unknown }).status) : JSON.stringify(value);
+  return { before: text(record.before), after: text(record.after), reason: typeof record.reason === "string" ? record.reason : "" };
+}

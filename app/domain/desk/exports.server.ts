@@ -8,8 +8,8 @@ import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, auditEvents, countries, users } from "~/db/schema";
-import { auditSelect, auditWhere, describeChange } from "./audit-log.server";
-import type { AuditQuery } from "./audit-query";
+import { auditSelect, auditWhere } from "./audit-log.server";
+import { describeChange, type AuditQuery } from "./audit-query";
 
 export const EXPORT_BATCH_SIZE = 1000;
 const BOM = "\uFEFF";
