@@ -1,19 +1,15 @@
-// The secretariat's frame: every /secretariat page is for staff, and shares this navigation.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+// The secretariat's frame: the navigation every /secretariat page shares. No loader of its own:
+// each page guards itself (requireStaff / requireAdmin), and the root loader already says who is
+// signed in, so the frame costs no extra session lookup.
+import { NavLink, Outlet, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/auth/permissions.server";
-
-export async function loader(args: LoaderFunctionArgs) {
-  const staff = await requireStaff(args);
-  return { isAdmin: staff.role === "admin" };
-}
+import type { loader as rootLoader } from "~/root";
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-3 py-2 no-underline ${isActive ? "bg-brand-700 font-semibold text-white" : "text-brand-800 hover:bg-brand-50"}`;
 
 export default function SecretariatLayout() {
-  const { isAdmin } = useLoaderData<typeof loader>();
+  const isAdmin = useRouteLoaderData<typeof rootLoader>("root")?.user?.role === "admin";
   const { t } = useTranslation("desk");
   const links = [
     { to: "/secretariat", label: t("nav.desk"), end: true },

@@ -149,7 +149,7 @@ describe("route guards", () => {
   it("let secretariat staff into the desk's pages", async () => {
     const staff = await createUser(t.db, { role: "secretariat" });
     const { cookie } = await startSession(t.db, staff);
-    const desk = ["routes/secretariat", "routes/secretariat._index", "routes/secretariat.actors._index", "routes/secretariat.affiliations._index", "routes/secretariat.audit"];
+    const desk = ["routes/secretariat._index", "routes/secretariat.actors._index", "routes/secretariat.affiliations._index", "routes/secretariat.audit"];
     for (const id of desk) {
       const route = routes.find((r) => r.id === id);
       expect(route?.loader, id).toBeDefined();
