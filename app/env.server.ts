@@ -59,6 +59,15 @@ const schema = z
     DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(10_000),
     REQUEST_TIMEOUT_MS: milliseconds(20_000),
     SHUTDOWN_TIMEOUT_MS: milliseconds(10_000),
+    DIGEST_HOUR_UTC: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(23).default(7)),
+    DIGEST_RECIPIENTS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+        .pipe(z.array(z.string().email("must be a comma-separated list of email addresses")))
+        .optional(),
+    ),
     SECRETARIAT_EMAIL: z.preprocess(emptyAsUndefined, z.string().email().default("secretariat@alliance.example")),
     SECRETARIAT_ADDRESS: z.preprocess(
       emptyAsUndefined,
@@ -154,6 +163,10 @@ export interface Env {
     request: number;
     shutdown: number;
   };
+  /** Hour (UTC, 0–23) from which the secretariat's daily digest of waiting items is sent. */
+  digestHourUtc: number;
+  /** Who receives the digest; empty: every secretariat and admin account. */
+  digestRecipients: string[];
   /** How to reach the secretariat, shown on /about, /privacy and /accessibility. */
   secretariat: { email: string; address: string };
 }
@@ -236,6 +249,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       request: e.REQUEST_TIMEOUT_MS,
       shutdown: e.SHUTDOWN_TIMEOUT_MS,
     },
+    digestHourUtc: e.DIGEST_HOUR_UTC,
+    digestRecipients: e.DIGEST_RECIPIENTS ?? [],
     secretariat: { email: e.SECRETARIAT_EMAIL, address: e.SECRETARIAT_ADDRESS },
   };
 }

@@ -37,7 +37,13 @@ const SIZES = {
   popularInitiatives: 10,
   popularSupporters: { min: 1_000, max: 1_500 },
   meetingsPerInitiative: { min: 0, max: 6 },
+  /** The secretariat's queues: registrations and requests to represent an actor, waiting for review. */
+  waitingOrganisations: 1_500,
+  waitingApplications: 1_500,
 };
+
+/** The secretariat account `npm run bench` signs in as to measure the review desk (scripts/bench.ts). */
+const BENCH_STAFF_EMAIL = "bench-secretariat@bench.example.org";
 const CHUNK_ROWS = 2_000;
 const REFERENCE_DATE = new Date("2026-11-01T00:00:00Z");
 
@@ -102,12 +108,13 @@ async function main(): Promise<void> {
     const participationRows = makeParticipations(initiativeRows, participants);
     const meetingRows = makeMeetings(initiativeRows);
     const affiliationRows = makeAffiliations(userRows.map((u) => u.id), participants);
+    const waiting = makeWaitingItems(userRows, states.flatMap((s) => (s.code ? [s.code] : [])), participants);
     const generated = performance.now();
 
     await db.transaction(async (tx) => {
-      await insertChunks(tx, users, userRows);
-      await insertChunks(tx, actors, organisations);
-      await insertChunks(tx, affiliations, affiliationRows);
+      await insertChunks(tx, users, [...userRows, waiting.staff]);
+      await insertChunks(tx, actors, [...organisations, ...waiting.organisations]);
+      await insertChunks(tx, affiliations, [...affiliationRows, ...waiting.applications]);
       await insertChunks(tx, initiatives, initiativeRows);
       await insertChunks(tx, participations, participationRows);
       await insertChunks(tx, meetings, meetingRows);
@@ -120,7 +127,8 @@ async function main(): Promise<void> {
       [
         `Benchmark data set loaded in ${seconds(finished - started)} (generation ${seconds(generated - started)}, inserts and analyze ${seconds(finished - generated)}):`,
         `  ${states.length} states, ${organisations.length} organisations, ${userRows.length} users (password ${BENCH_PASSWORD}),`,
-        `  ${affiliationRows.length} affiliations, ${initiativeRows.length} initiatives, ${participationRows.length} participations, ${meetingRows.length} meetings.`,
+        `  ${affiliationRows.length} affiliations, ${initiativeRows.length} initiatives, ${participationRows.length} participations, ${meetingRows.length} meetings,`,
+        `  and ${SIZES.waitingOrganisations + SIZES.waitingApplications} items waiting for the secretariat (${SIZES.waitingOrganisations} registrations, ${SIZES.waitingApplications} requests to represent an actor).`,
       ].join("\n"),
     );
   } finally {
@@ -196,6 +204,54 @@ function makeAffiliations(userIds: string[], actorIds: string[]): (typeof affili
       { weight: 5, value: "rejected" as const },
     ]),
   }));
+}
+
+/**
+ * 3,000 items in the secretariat's queues: organisations registered by members (with the
+ * registrant's pending focal-point application) and members asking to represent an approved
+ * actor. Members past the first 40 % have no affiliation yet, so (user, actor) stays unique.
+ * Plus the staff account the benchmark signs in as (two-factor on, as production requires).
+ */
+function makeWaitingItems(userRows: { id: string }[], countryCodes: string[], actorIds: string[]) {
+  const free = userRows.slice(10 + Math.floor(userRows.length * 0.4));
+  const organisations: ActorRow[] = free.slice(0, SIZES.waitingOrganisations).map((user, i) => ({
+    id: faker.string.uuid(),
+    kind: faker.helpers.arrayElement(["ngo", "international_organization", "regional_organization"] as const),
+    name: `${faker.company.name()} ${faker.helpers.arrayElement(["Foundation", "Network", "Institute"])} (waiting ${i + 1})`,
+    countryCode: faker.helpers.arrayElement(countryCodes),
+    website: faker.internet.url(),
+    description: faker.lorem.sentences({ min: 1, max: 2 }),
+    motivation: faker.lorem.sentence(),
+    status: "pending" as const,
+    createdByUserId: user.id,
+    createdAt: faker.date.recent({ days: 90 }),
+  }));
+  const registrations = organisations.map((organisation) => ({
+    userId: organisation.createdByUserId!,
+    actorId: organisation.id,
+    role: "focal_point" as const,
+    status: "pending" as const,
+    createdAt: organisation.createdAt,
+  }));
+  const requests = free.slice(SIZES.waitingOrganisations, SIZES.waitingOrganisations + SIZES.waitingApplications).map((user) => ({
+    userId: user.id,
+    actorId: faker.helpers.arrayElement(actorIds),
+    role: faker.helpers.arrayElement(["focal_point", "delegate"] as const),
+    status: "pending" as const,
+    title: faker.person.jobTitle(),
+    createdAt: faker.date.recent({ days: 90 }),
+  }));
+  const staff = {
+    id: faker.string.uuid(),
+    email: BENCH_STAFF_EMAIL,
+    name: "Bench Secretariat",
+    role: "secretariat" as const,
+    emailVerifiedAt: REFERENCE_DATE,
+    // Marks two-factor as on; the benchmark's session is created already past the second factor.
+    totpEnabledAt: REFERENCE_DATE,
+    totpSecret: "bench-not-a-real-secret",
+  };
+  return { organisations, applications: [...registrations, ...requests], staff };
 }
 
 function makeInitiatives(actorIds: string[], userIds: string[]): InitiativeRow[] {

@@ -12,6 +12,7 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import { parseArgs } from "node:util";
+import { createCookie } from "@remix-run/node";
 import postgres from "postgres";
 
 interface Options {
@@ -25,6 +26,8 @@ interface Options {
 interface Page {
   name: string;
   path: string;
+  /** Cookie header of a signed-in session, for the pages behind a sign-in. */
+  cookie?: string;
 }
 
 interface Burst {
@@ -62,13 +65,14 @@ async function main(): Promise<void> {
   }
 
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  const pages = await choosePages(sql);
+  const sessionSecret = crypto.randomBytes(32).toString("hex");
+  const pages = [...(await choosePages(sql)), ...(await deskPages(sql, sessionSecret))];
   const proxy = await startCountingProxy(new URL(databaseUrl));
   const serverUrl = new URL(databaseUrl);
   serverUrl.hostname = "127.0.0.1";
   serverUrl.port = String(proxy.port);
   const port = await freePort();
-  const server = startServer(serverUrl.toString(), port);
+  const server = startServer(serverUrl.toString(), port, sessionSecret);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const base = `http://127.0.0.1:${port}`;
 
@@ -180,6 +184,29 @@ async function choosePages(sql: postgres.Sql): Promise<Page[]> {
   ];
 }
 
+/**
+ * The secretariat's review desk, signed in as the staff account of the data set: a session row
+ * written straight into the database (past its second factor) and its cookie signed with the
+ * server's secret, as the sign-in form would have done.
+ */
+async function deskPages(sql: postgres.Sql, sessionSecret: string): Promise<Page[]> {
+  const [staff] = await sql<{ id: string }[]>`select id from users where email = 'bench-secretariat@bench.example.org'`;
+  const [waiting] = await sql<{ n: number }[]>`
+    select (select count(*) from actors where status = 'pending') + (select count(*) from affiliations where status = 'pending') as n`;
+  if (!staff || Number(waiting?.n ?? 0) < 3_000) fail("The database has no review queues: fill a new database with `npm run db:bench-data`.");
+  const rawId = crypto.randomBytes(32).toString("base64url");
+  const idHash = crypto.createHash("sha256").update(rawId).digest("hex");
+  await sql`
+    insert into sessions (id_hash, user_id, expires_at, mfa_verified_at, last_seen_at)
+    values (${idHash}, ${staff.id}, now() + interval '1 day', now(), now())`;
+  const cookie = (await createCookie("session", { secrets: [sessionSecret], path: "/", httpOnly: true, sameSite: "lax" }).serialize(rawId)).split(";")[0]!;
+  return [
+    { name: "secretariat desk (signed in)", path: "/secretariat", cookie },
+    { name: "secretariat queue: organisations", path: "/secretariat/actors", cookie },
+    { name: "secretariat queue: representatives, region", path: "/secretariat/affiliations?region=african", cookie },
+  ];
+}
+
 async function burst(base: string, agent: http.Agent, page: Page, requests: number, concurrency: number, probe: CpuProbe): Promise<Burst> {
   const latencies: number[] = [];
   let next = 0;
@@ -190,7 +217,7 @@ async function burst(base: string, agent: http.Agent, page: Page, requests: numb
   const worker = async () => {
     while (next < requests) {
       next++;
-      latencies.push(await timedGet(base + page.path, agent));
+      latencies.push(await timedGet(base + page.path, agent, page.cookie));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
@@ -233,10 +260,12 @@ function cpuPerRequest(bursts: Burst[]): { app: number; db: number } | null {
 }
 
 /** Milliseconds until the last byte of a 200 response. Sends what a browser sends, so compression is included. */
-function timedGet(url: string, agent: http.Agent): Promise<number> {
+function timedGet(url: string, agent: http.Agent, cookie?: string): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/json" } }, (response) => {
+    const headers: http.OutgoingHttpHeaders = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/json" };
+    if (cookie) headers.cookie = cookie;
+    const request = http.get(url, { agent, headers }, (response) => {
       response.on("data", () => {});
       response.on("end", () => {
         if (response.statusCode !== 200) reject(new Error(`GET ${url} answered ${response.statusCode}`));
@@ -253,7 +282,7 @@ async function statementsFor(base: string, agent: http.Agent, page: Page, proxy:
   let least = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = proxy.statements;
-    await timedGet(base + page.path, agent);
+    await timedGet(base + page.path, agent, page.cookie);
     least = Math.min(least, proxy.statements - before);
   }
   return least;
@@ -325,15 +354,15 @@ async function startCountingProxy(target: URL): Promise<CountingProxy> {
   };
 }
 
-function startServer(databaseUrl: string, port: number): ChildProcess {
+function startServer(databaseUrl: string, port: number, sessionSecret: string): ChildProcess {
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: "127.0.0.1",
-      // A throw-away secret: the benchmark sends no cookies, but production mode requires one.
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      // A throw-away secret, shared with deskPages() which signs the secretariat's session cookie.
+      SESSION_SECRET: sessionSecret,
       APP_URL: `http://127.0.0.1:${port}`,
     },
     // The server logs one line per request: keep that cost, drop the output.

@@ -12,6 +12,7 @@ import type { DemoAccount } from "~/db/seed/demo.server";
 import { describeError } from "~/db/faults.server";
 import { DatabaseLockedError } from "~/db/pglite-lock.server";
 import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
+import { startScheduler } from "~/jobs/scheduler.server";
 import { fileTransport, smtpTransport, startMailSender } from "~/mail/sender.server";
 import { createApp } from "./app";
 import { shutDown, trackResponses } from "./shutdown";
@@ -149,6 +150,9 @@ async function main(): Promise<void> {
     (error) => logger.error({ err: error }, "mail delivery failed"),
   );
 
+  // Every instance ticks; a (job, period) row lets only one of them run each due job (ADR 011).
+  const stopScheduler = startScheduler(database.handle.db, { appUrl: url, onError: (error) => logger.error({ err: error }, "scheduled job failed") });
+
   let stopWatching: (() => void) | undefined;
   if (env.nodeEnv === "development") {
     stopWatching = watchBuild((next) => {
@@ -168,7 +172,7 @@ async function main(): Promise<void> {
     shutDown({
       server,
       timeoutMs: env.timeouts.shutdown,
-      stopWork: stopMailSender,
+      stopWork: () => Promise.all([stopScheduler(), stopMailSender()]).then(() => undefined),
       closeDatabase: () => database.handle.close(),
       onGraceExpired: () => logger.warn("requests still open after the grace period: closing their connections"),
     }).then(

@@ -31,9 +31,9 @@ export function SiteHeader({ locale, user }: { locale: string; user: HeaderUser 
                 {t("nav.actors")}
               </NavLink>
             </li>
-            {user?.role === "admin" ? (
+            {user?.role === "admin" || user?.role === "secretariat" ? (
               <li>
-                <NavLink to="/secretariat/users" className={navLinkClass}>
+                <NavLink to="/secretariat" className={navLinkClass}>
                   {t("nav.staff")}
                 </NavLink>
               </li>

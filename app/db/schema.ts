@@ -377,6 +377,8 @@ export const auditEvents = pgTable(
     index("audit_events_occurred_idx").on(t.occurredAt.desc()),
     index("audit_events_subject_idx").on(t.subjectType, t.subjectId),
     index("audit_events_user_idx").on(t.userId),
+    // The secretariat's audit log filtered by actor: decisions carry the actor in data.actorId.
+    index("audit_events_actor_idx").on(sql`(${t.data}->>'actorId')`, t.id),
   ],
 );
 
@@ -435,3 +437,19 @@ export type ActorKind = (typeof actorKindEnum.enumValues)[number];
 export type Axis = (typeof axisEnum.enumValues)[number];
 export type Theme = (typeof themeEnum.enumValues)[number];
 export type UserRole = (typeof userRoleEnum.enumValues)[number];
+
+/**
+ * One row per run of a scheduled job and period ("digest", "2026-12-01"). The primary key is
+ * what keeps several app instances from running the same job twice: the first INSERT wins,
+ * the others find the row (see app/jobs/scheduler.server.ts, docs/decisions/011).
+ */
+export const scheduledJobRuns = pgTable(
+  "scheduled_job_runs",
+  {
+    job: text().notNull(),
+    period: text().notNull(),
+    ranAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    result: jsonb().$type<Record<string, number>>(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
+);

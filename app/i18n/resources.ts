@@ -9,6 +9,7 @@ import enErrors from "./locales/en/errors.json";
 import enAuth from "./locales/en/auth.json";
 import enAccount from "./locales/en/account.json";
 import enEmails from "./locales/en/emails.json";
+import enDesk from "./locales/en/desk.json";
 import enMembership from "./locales/en/membership.json";
 import enPages from "./locales/en/pages.json";
 import frCommon from "./locales/fr/common.json";
@@ -19,6 +20,7 @@ import frErrors from "./locales/fr/errors.json";
 import frAuth from "./locales/fr/auth.json";
 import frAccount from "./locales/fr/account.json";
 import frEmails from "./locales/fr/emails.json";
+import frDesk from "./locales/fr/desk.json";
 import frMembership from "./locales/fr/membership.json";
 import frPages from "./locales/fr/pages.json";
 import esCommon from "./locales/es/common.json";
@@ -29,6 +31,7 @@ import esErrors from "./locales/es/errors.json";
 import esAuth from "./locales/es/auth.json";
 import esAccount from "./locales/es/account.json";
 import esEmails from "./locales/es/emails.json";
+import esDesk from "./locales/es/desk.json";
 import esMembership from "./locales/es/membership.json";
 import esPages from "./locales/es/pages.json";
 
@@ -42,6 +45,7 @@ export const resources = {
     auth: enAuth,
     account: enAccount,
     emails: enEmails,
+    desk: enDesk,
     membership: enMembership,
     pages: enPages,
   },
@@ -54,6 +58,7 @@ export const resources = {
     auth: frAuth,
     account: frAccount,
     emails: frEmails,
+    desk: frDesk,
     membership: frMembership,
     pages: frPages,
   },
@@ -66,6 +71,7 @@ export const resources = {
     auth: esAuth,
     account: esAccount,
     emails: esEmails,
+    desk: esDesk,
     membership: esMembership,
     pages: esPages,
   },

@@ -10,7 +10,22 @@ export type MailTemplate =
   | "resetPassword"
   | "resetNoAccount"
   | "passwordChanged"
-  | "twoFactorChanged";
+  | "twoFactorChanged"
+  | DeskMailTemplate;
+
+/** Emails of the secretariat's review desk (app/domain/desk/) and its daily digest. */
+export type DeskMailTemplate =
+  | "deskDigest"
+  | "deskAffiliationApproved"
+  | "deskAffiliationRejected"
+  | "deskInfoRequested"
+  | "deskAffiliationRevoked"
+  | "deskActorApproved"
+  | "deskActorRejected"
+  | "deskActorSuspended"
+  | "deskActorReinstated"
+  | "deskColleagueApproved"
+  | "deskColleagueRevoked";
 
 export interface MailMessage {
   to: string;

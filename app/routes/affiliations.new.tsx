@@ -28,6 +28,7 @@ import {
 import { MAX_SEARCH_LENGTH } from "~/domain/public-query";
 import { requestOrigin } from "~/utils/request.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -59,29 +60,29 @@ export async function action(args: ActionFunctionArgs): Promise<ActionData | Res
   switch (formData.get("intent")) {
     case "state": {
       const submission = parseWithZod(formData, { schema: claimStateSchema });
-      if (submission.status !== "success") return { intent: "state", result: submission.reply() };
+      if (submission.status !== "success") return { intent: "state", result: boundedReply(submission) };
       const outcome = await claimState(context.db, user.id, submission.value, origin);
       if (!outcome.ok) {
         const field = outcome.reason === "unknownState" ? "stateCode" : "";
-        return { intent: "state", result: submission.reply({ fieldErrors: { [field]: [formError(outcome.reason)] } }) };
+        return { intent: "state", result: boundedReply(submission, { fieldErrors: { [field]: [formError(outcome.reason)] } }) };
       }
       return redirect("/dashboard?notice=applied");
     }
     case "organisation": {
       const submission = parseWithZod(formData, { schema: registerOrganisationSchema });
-      if (submission.status !== "success") return { intent: "organisation", result: submission.reply() };
+      if (submission.status !== "success") return { intent: "organisation", result: boundedReply(submission) };
       const outcome = await registerOrganisation(context.db, user.id, submission.value, locale, origin);
       if (outcome.ok) return redirect("/dashboard?notice=registered");
-      if (outcome.reason === "possibleDuplicates") return { intent: "organisation", result: submission.reply(), candidates: outcome.candidates };
-      return { intent: "organisation", result: submission.reply({ fieldErrors: { name: [formError(outcome.reason)] } }) };
+      if (outcome.reason === "possibleDuplicates") return { intent: "organisation", result: boundedReply(submission), candidates: outcome.candidates };
+      return { intent: "organisation", result: boundedReply(submission, { fieldErrors: { name: [formError(outcome.reason)] } }) };
     }
     case "join": {
       const submission = parseWithZod(formData, { schema: joinActorSchema });
-      if (submission.status !== "success") return { intent: "join", result: submission.reply() };
+      if (submission.status !== "success") return { intent: "join", result: boundedReply(submission) };
       const outcome = await joinActor(context.db, user.id, submission.value, origin);
       if (!outcome.ok) {
         const field = outcome.reason === "unknownActor" ? "actorId" : "";
-        return { intent: "join", result: submission.reply({ fieldErrors: { [field]: [formError(outcome.reason)] } }) };
+        return { intent: "join", result: boundedReply(submission, { fieldErrors: { [field]: [formError(outcome.reason)] } }) };
       }
       return redirect("/dashboard?notice=applied");
     }

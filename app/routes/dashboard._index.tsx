@@ -16,6 +16,7 @@ import { formatDate } from "~/i18n/format";
 import { localeCookie } from "~/i18n/i18next.server";
 import { requestOrigin } from "~/utils/request.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -47,13 +48,13 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "answer") throw new Response("Unknown intent", { status: 400 });
   const submission = parseWithZod(formData, { schema: answerSchema });
-  if (submission.status !== "success") return { id: String(formData.get("id") ?? ""), result: submission.reply() };
+  if (submission.status !== "success") return { id: String(formData.get("id") ?? ""), result: boundedReply(submission) };
   const { subject, id, response } = submission.value;
   const outcome = await answerInformationRequest(context.db, user.id, { type: subject, id }, response, requestOrigin(request, context));
   if (!outcome.ok) {
     // Someone else's application: the same answer as any other page they may not touch.
     if (outcome.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
-    return { id, result: submission.reply({ formErrors: [formError(outcome.reason)] }) };
+    return { id, result: boundedReply(submission, { formErrors: [formError(outcome.reason)] }) };
   }
   return redirect("/dashboard?notice=answered");
 }

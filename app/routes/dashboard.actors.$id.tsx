@@ -12,6 +12,7 @@ import { actorProfileSchema, revocationRequestSchema } from "~/domain/membership
 import { formatDate } from "~/i18n/format";
 import { requestOrigin } from "~/utils/request.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { boundedReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -39,18 +40,18 @@ export async function action(args: ActionFunctionArgs): Promise<ActionData | Res
   switch (formData.get("intent")) {
     case "profile": {
       const submission = parseWithZod(formData, { schema: actorProfileSchema });
-      if (submission.status !== "success") return { intent: "profile", result: submission.reply() };
+      if (submission.status !== "success") return { intent: "profile", result: boundedReply(submission) };
       const outcome = await updateActorProfile(context.db, user.id, actorId, submission.value, origin);
       if (!outcome.ok) {
         if (outcome.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
-        return { intent: "profile", result: submission.reply({ fieldErrors: { name: [formError(outcome.reason)] } }) };
+        return { intent: "profile", result: boundedReply(submission, { fieldErrors: { name: [formError(outcome.reason)] } }) };
       }
       return redirect(`/dashboard/actors/${actorId}?notice=profileSaved`);
     }
     case "request-revocation": {
       const submission = parseWithZod(formData, { schema: revocationRequestSchema });
       const id = String(formData.get("affiliationId") ?? "");
-      if (submission.status !== "success") return { intent: "request-revocation", id, result: submission.reply() };
+      if (submission.status !== "success") return { intent: "request-revocation", id, result: boundedReply(submission) };
       const outcome = await requestRevocation(context.db, user.id, actorId, submission.value.affiliationId, submission.value.reason, origin);
       // An affiliation of another actor (a tampered id) is refused like any other actor's page.
       if (!outcome.ok) throw new Response("Forbidden", { status: 403 });

@@ -50,7 +50,7 @@ export interface DemoMeeting {
 }
 
 export interface DemoUser {
-  key: "admin" | "secretariat" | "focalPoint" | "ngo" | "member";
+  key: "admin" | "secretariat" | "reviewer" | "focalPoint" | "ngo" | "member";
   email: string;
   password: string;
   name: string;
@@ -554,6 +554,15 @@ export const DEMO_USERS: DemoUser[] = [
     role: "secretariat",
     locale: "en",
     description: "Secretariat: reviews actors, affiliations and initiatives",
+  },
+  {
+    key: "reviewer",
+    email: "reviewer@example.org",
+    password: "Second-Reader-2026!",
+    name: "Nadia Haddad",
+    role: "secretariat",
+    locale: "en",
+    description: "Secretariat: a second reviewer, so two staff can work the queues side by side",
   },
   {
     key: "focalPoint",
