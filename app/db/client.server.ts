@@ -75,6 +75,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> 
 async function openPglite(dir: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  const extensions = await pgliteExtensions();
   let lock: DirectoryLock | undefined;
   let dataDir: string | undefined;
   if (dir !== "memory://" && !dir.startsWith("memory://")) {
@@ -85,7 +86,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = new PGlite(dataDir ?? dir);
+    client = new PGlite(dataDir ?? dir, { extensions });
     await client.waitReady;
   } catch (error) {
     lock?.release();
@@ -116,4 +117,10 @@ async function openPglite(dir: string): Promise<DbHandle> {
 /** Applies the SQL migrations in drizzle/ (idempotent: applied ones are skipped). */
 export async function migrateDb(handle: DbHandle, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
   await handle.migrate(migrationsFolder);
+}
+
+/** Extensions the migrations create; PGlite must have them loaded to run CREATE EXTENSION. */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { pg_trgm };
 }

@@ -103,6 +103,9 @@ export const users = pgTable(
     totpEnabledAt: timestamp({ withTimezone: true }),
     passwordChangedAt: timestamp({ withTimezone: true }),
     disabledAt: timestamp({ withTimezone: true }),
+    // When the person accepted the privacy notice at sign-up, and which version they read.
+    privacyAcceptedAt: timestamp({ withTimezone: true }),
+    privacyNoticeVersion: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -177,19 +180,40 @@ export const actors = pgTable(
     countryCode: char({ length: 3 }).references(() => countries.iso3, { onDelete: "restrict" }),
     website: text(),
     description: text(),
+    // Why an organisation asks to join, written by whoever registered it.
+    motivation: text(),
     status: actorStatusEnum().notNull().default("pending"),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    // Approve or reject of the registration.
     reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewReason: text(),
+    // The secretariat's request for more information and the applicant's answer; the item stays
+    // pending meanwhile. A new request replaces the previous one (each is also in audit_events).
+    infoRequestedAt: timestamp({ withTimezone: true }),
+    infoRequestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    infoRequest: text(),
+    infoResponse: text(),
+    infoRespondedAt: timestamp({ withTimezone: true }),
+    // The latest suspension (status 'suspended'); kept after reinstatement, audit_events has each one.
+    suspendedAt: timestamp({ withTimezone: true }),
+    suspendedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    suspendedReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     // One actor per state: a focal point claims the state, never creates a second one.
     uniqueIndex("actors_state_country_key").on(t.countryCode).where(sql`${t.kind} = 'state'`),
+    // The same organisation cannot wait for review twice: names compared without case or extra spaces.
+    uniqueIndex("actors_pending_name_key")
+      .on(sql`lower(regexp_replace(trim(${t.name}), '[[:space:]]+', ' ', 'g'))`)
+      .where(sql`${t.status} = 'pending' and ${t.kind} <> 'state'`),
+    // "Is it one of these?": trigram similarity on names (pg_trgm, loaded in PGlite too).
+    index("actors_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     index("actors_status_kind_name_idx").on(t.status, t.kind, t.name),
     index("actors_status_name_idx").on(t.status, t.name),
+    index("actors_status_created_idx").on(t.status, t.createdAt),
     check("actors_state_has_country", sql`${t.kind} <> 'state' or ${t.countryCode} is not null`),
     check("actors_category_only_for_other", sql`${t.category} is null or ${t.kind} = 'other'`),
     check("actors_name_not_blank", sql`length(trim(${t.name})) > 0`),
@@ -208,15 +232,40 @@ export const affiliations = pgTable(
       .references(() => actors.id, { onDelete: "cascade" }),
     role: affiliationRoleEnum().notNull().default("delegate"),
     status: affiliationStatusEnum().notNull().default("pending"),
+    // What the applicant says of their position: title, ministry or mission (states), work email.
+    title: text(),
+    ministryOrMission: text(),
+    officialEmail: text(),
+    // The applicant's message to the secretariat (why they represent this actor).
     message: text(),
+    // Approve or reject of the application.
     reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewReason: text(),
+    // Same meaning as on actors: the secretariat asks, the applicant answers, status stays pending.
+    infoRequestedAt: timestamp({ withTimezone: true }),
+    infoRequestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    infoRequest: text(),
+    infoResponse: text(),
+    infoRespondedAt: timestamp({ withTimezone: true }),
+    // A focal point of the same actor asks the secretariat to revoke this affiliation.
+    revocationRequestedAt: timestamp({ withTimezone: true }),
+    revocationRequestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    revocationRequestReason: text(),
+    // The revocation itself (status 'revoked'), kept apart so the approval above stays readable.
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    revokeReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("affiliations_user_actor_key").on(t.userId, t.actorId),
+    // History is never overwritten: a rejected or revoked application stays beside the next one;
+    // only one open (pending or approved) affiliation per user and actor.
+    uniqueIndex("affiliations_open_user_actor_key")
+      .on(t.userId, t.actorId)
+      .where(sql`${t.status} in ('pending', 'approved')`),
+    index("affiliations_user_created_idx").on(t.userId, t.createdAt),
     index("affiliations_actor_status_idx").on(t.actorId, t.status),
     index("affiliations_status_created_idx").on(t.status, t.createdAt),
   ],
@@ -443,6 +492,11 @@ export const dataLoads = pgTable("data_loads", {
 
 export type User = typeof users.$inferSelect;
 export type Actor = typeof actors.$inferSelect;
+export type Affiliation = typeof affiliations.$inferSelect;
+export type AffiliationRole = (typeof affiliationRoleEnum.enumValues)[number];
+export type AffiliationStatus = (typeof affiliationStatusEnum.enumValues)[number];
+export type ActorStatus = (typeof actorStatusEnum.enumValues)[number];
+export type ActorCategory = (typeof actorCategoryEnum.enumValues)[number];
 export type Initiative = typeof initiatives.$inferSelect;
 export type Participation = typeof participations.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;

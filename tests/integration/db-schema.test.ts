@@ -109,13 +109,40 @@ describe("users", () => {
 });
 
 describe("affiliations", () => {
-  it("allow one per user and actor", async () => {
+  it("allow one open (pending or approved) per user and actor, and keep closed ones beside the next", async () => {
     const user = await newUser();
     const actor = await newOrganisation();
-    await t.db.insert(affiliations).values({ userId: user.id, actorId: actor.id });
+    const [first] = await t.db.insert(affiliations).values({ userId: user.id, actorId: actor.id }).returning();
     expect(
       await sqlState(t.db.insert(affiliations).values({ userId: user.id, actorId: actor.id, role: "focal_point" })),
     ).toBe(UNIQUE_VIOLATION);
+
+    await t.db.update(affiliations).set({ status: "rejected", reviewReason: "Unknown to the ministry" }).where(eq(affiliations.id, first!.id));
+    await t.db.insert(affiliations).values({ userId: user.id, actorId: actor.id, status: "approved" });
+    expect(await sqlState(t.db.insert(affiliations).values({ userId: user.id, actorId: actor.id }))).toBe(UNIQUE_VIOLATION);
+
+    const rows = await t.db.select({ status: affiliations.status }).from(affiliations).where(eq(affiliations.userId, user.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(["approved", "rejected"]);
+  });
+});
+
+describe("actors", () => {
+  it("cannot be pending twice under the same name, whatever its case and spacing", async () => {
+    await t.db.insert(actors).values({ kind: "ngo", name: "Friends of  the Charter", status: "pending" });
+    expect(await sqlState(t.db.insert(actors).values({ kind: "other", category: "academia", name: " friends of the charter", status: "pending" }))).toBe(
+      UNIQUE_VIOLATION,
+    );
+    // An approved or rejected namesake does not block a pending registration.
+    await t.db.insert(actors).values({ kind: "ngo", name: "Friends of the Charter", status: "rejected" });
+  });
+
+  it("are found by trigram similarity of their names (pg_trgm)", async () => {
+    await newOrganisation("International Crisis Network");
+    const rows = await t.db
+      .select({ name: actors.name })
+      .from(actors)
+      .where(sql`lower(${actors.name}) % lower(${"Internatonal Crisis Netwrk"})`);
+    expect(rows.map((r) => r.name)).toContain("International Crisis Network");
   });
 });
 

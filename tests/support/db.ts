@@ -5,7 +5,7 @@ import type { SQL } from "drizzle-orm";
 import { afterAll, beforeAll, inject } from "vitest";
 import * as schema from "~/db/schema";
 import type { Database, DbHandle, Executor } from "~/db/client.server";
-import { createDb } from "~/db/client.server";
+import { createDb, pgliteExtensions } from "~/db/client.server";
 import { createDatabase, dropDatabase, randomSuffix } from "./postgres-server";
 
 export interface TestDatabase {
@@ -38,7 +38,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 async function openPgliteCopy(dumpFile: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const client = new PGlite("memory://", { loadDataDir: new Blob([await fs.readFile(dumpFile)]) });
+  const client = new PGlite("memory://", {
+    loadDataDir: new Blob([await fs.readFile(dumpFile)]),
+    extensions: await pgliteExtensions(),
+  });
   await client.waitReady;
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Database;
   return {
