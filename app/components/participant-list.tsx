@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActorKind } from "~/db/schema";
-import { formatNumber } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 
 export interface ParticipantData {
   actorId: string;
@@ -9,6 +9,19 @@ export interface ParticipantData {
   shortName: string | null;
   kind: ActorKind;
   countryName: string | null;
+  /** When the actor's current participation began. */
+  since: string | Date;
+}
+
+/** "since 26 September 2019", for a reader who wants to know how long an actor has been in. */
+function Since({ date }: { date: string | Date }) {
+  const { t, i18n } = useTranslation("coalitions");
+  return (
+    <span className="text-slate-700">
+      {" · "}
+      <time dateTime={new Date(date).toISOString()}>{t("since", { date: formatDate(i18n.language, date) })}</time>
+    </span>
+  );
 }
 
 function ParticipantName({ participant }: { participant: ParticipantData }) {
@@ -24,6 +37,7 @@ function ParticipantName({ participant }: { participant: ParticipantData }) {
       {participant.kind === "state" ? null : (
         <span className="text-slate-700"> · {t(`actorKind.${participant.kind}`)}</span>
       )}
+      <Since date={participant.since} />
     </>
   );
 }
@@ -68,6 +82,7 @@ export function SupporterGroups({ groups, initiativeSlug }: { groups: SupporterG
                   {member.name}
                   {member.shortName && member.shortName !== member.name ? ` (${member.shortName})` : ""}
                 </Link>
+                <Since date={member.since} />
               </li>
             ))}
           </ul>

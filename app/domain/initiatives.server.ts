@@ -88,6 +88,11 @@ export type PublicInitiativeListItem = Awaited<ReturnType<typeof listPublicIniti
  * in the visitor's language) and its meetings in date order; null when there is none to show.
  */
 export async function getPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date } = {}) {
+  return (await findPublicInitiative(db, slug, locale, options))?.initiative ?? null;
+}
+
+/** The page's data and, apart, the internal id that pages need for the visitor's own standing. */
+export async function findPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date } = {}) {
   const [initiative] = await db
     .select({
       id: initiatives.id,
@@ -148,8 +153,8 @@ export async function getPublicInitiative(db: Executor, slug: string, locale: Lo
       .orderBy(asc(meetings.startsAt), asc(meetings.id)),
     publicTimeline(db, initiative.id, locale, options.asOf),
   ]);
-  const { id: _internalId, ...publicFields } = initiative;
-  return {
+  const { id, ...publicFields } = initiative;
+  const page = {
     ...publicFields,
     asOf: options.asOf ?? null,
     timeline,
@@ -157,6 +162,7 @@ export async function getPublicInitiative(db: Executor, slug: string, locale: Lo
     supporters: participants.filter((p) => p.role === "supporter"),
     meetings: meetingRows,
   };
+  return { id, initiative: page };
 }
 
 export type PublicInitiative = NonNullable<Awaited<ReturnType<typeof getPublicInitiative>>>;

@@ -9,6 +9,7 @@ import enErrors from "./locales/en/errors.json";
 import enAuth from "./locales/en/auth.json";
 import enAccount from "./locales/en/account.json";
 import enEmails from "./locales/en/emails.json";
+import enCoalitions from "./locales/en/coalitions.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -17,6 +18,7 @@ import frErrors from "./locales/fr/errors.json";
 import frAuth from "./locales/fr/auth.json";
 import frAccount from "./locales/fr/account.json";
 import frEmails from "./locales/fr/emails.json";
+import frCoalitions from "./locales/fr/coalitions.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -25,6 +27,7 @@ import esErrors from "./locales/es/errors.json";
 import esAuth from "./locales/es/auth.json";
 import esAccount from "./locales/es/account.json";
 import esEmails from "./locales/es/emails.json";
+import esCoalitions from "./locales/es/coalitions.json";
 
 export const resources = {
   en: {
@@ -36,6 +39,7 @@ export const resources = {
     auth: enAuth,
     account: enAccount,
     emails: enEmails,
+    coalitions: enCoalitions,
   },
   fr: {
     common: frCommon,
@@ -46,6 +50,7 @@ export const resources = {
     auth: frAuth,
     account: frAccount,
     emails: frEmails,
+    coalitions: frCoalitions,
   },
   es: {
     common: esCommon,
@@ -56,5 +61,6 @@ export const resources = {
     auth: esAuth,
     account: esAccount,
     emails: esEmails,
+    coalitions: esCoalitions,
   },
 };

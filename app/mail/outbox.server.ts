@@ -9,7 +9,16 @@ export type MailTemplate =
   | "accountExists"
   | "resetPassword"
   | "passwordChanged"
-  | "twoFactorChanged";
+  | "twoFactorChanged"
+  | "coalitionJoinRequested"
+  | "coalitionRequestAccepted"
+  | "coalitionRequestDeclined"
+  | "coalitionLeadInvited"
+  | "coalitionLeadAnswered"
+  | "coalitionReviewApproved"
+  | "coalitionReviewRejected"
+  | "coalitionReviewChanges"
+  | "coalitionMessage";
 
 export interface MailMessage {
   to: string;

@@ -68,6 +68,7 @@ export async function publicTimeline(db: Executor, initiativeId: string, locale:
     })
     .from(participationEvents)
     .innerJoin(actors, eq(actors.id, participationEvents.actorId))
+    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
     .where(
       and(
         eq(participationEvents.initiativeId, initiativeId),
