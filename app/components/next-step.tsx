@@ -115,12 +115,18 @@ function MemberStep({
               <p>{t("next.declined", { actor: a.name })}</p>
             ) : null}
             {a.invitationId && !closed ? (
-              <p>
-                {t("next.invited", { actor: a.name })}{" "}
-                <Link to="/dashboard" className="underline">
-                  {t("next.answerInvitation")}
-                </Link>
-              </p>
+              <Form method="post" action={`/initiatives/${slug}/lead-invitation`} className="mt-2">
+                <p>{t("next.invited", { actor: a.name })}</p>
+                <input type="hidden" name="invitationId" value={a.invitationId} />
+                <div className="mt-2 flex flex-wrap gap-3">
+                  <button type="submit" name="answer" value="accept" className={buttonClass}>
+                    {t("next.acceptLead", { actor: a.name })}
+                  </button>
+                  <button type="submit" name="answer" value="decline" className="rounded border border-slate-600 px-4 py-2 font-semibold">
+                    {t("next.declineLead")}
+                  </button>
+                </div>
+              </Form>
             ) : null}
           </li>
         ))}

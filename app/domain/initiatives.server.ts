@@ -41,6 +41,8 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
     .from(initiatives)
     .where(where)
     .orderBy(
+      // Active initiatives before closed ones, in every list.
+      sql`${initiatives.status} = 'closed'`,
       ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
       desc(initiatives.createdAt),
       asc(initiatives.id),

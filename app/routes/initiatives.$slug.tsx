@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 /** The timeline names the latest events; older ones are counted (the API gives them all). */
 const TIMELINE_SHOWN = 50;
-const NOTICES = new Set(["joined", "requested", "already", "withdrawn"]);
+const NOTICES = new Set(["joined", "requested", "already", "withdrawn", "leadAccepted", "leadDeclined"]);
 
 // Public: one active or closed initiative; anything else is a 404, whatever the slug. A signed-in
 // visitor also sees where their actors stand and what they can do next.

@@ -1,10 +1,11 @@
 // Running a coalition: its leads edit it, invite co-leads (who must accept), step down, and
 // write to every participant. An initiative always keeps at least one lead: every change to its
 // leadership locks the initiative row first, so two changes at once are taken one after the other.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
-import { actors, affiliations, initiatives, leadInvitations, participations, users } from "~/db/schema";
+import { actors, affiliations, countries, initiatives, leadInvitations, participations, users, type Locale } from "~/db/schema";
+import { actorDisplayName } from "../actors.server";
 import { recordParticipationEvent } from "./history.server";
 import { actorRepresentatives, leadRepresentatives, mailEach } from "./notify.server";
 import { leadsInitiative, otherActiveLeads, representsActor, type Caller, type Outcome } from "./participation.server";
@@ -194,4 +195,51 @@ export async function invitationsFor(db: Executor, userId: string) {
     .innerJoin(actors, eq(actors.id, leadInvitations.actorId))
     .innerJoin(initiatives, eq(initiatives.id, leadInvitations.initiativeId))
     .where(and(eq(leadInvitations.status, "pending"), eq(initiatives.status, "active"), inArray(actors.status, ["approved"])));
+}
+
+/** What a lead's management page shows: the initiative, requests waiting, invitations out, the leads. */
+export async function managementView(db: Executor, initiativeId: string, userId: string, locale: Locale) {
+  const name = actorDisplayName(locale);
+  const [[initiative], requests, invitations, leads] = await Promise.all([
+    db
+      .select({
+        id: initiatives.id,
+        slug: initiatives.slug,
+        title: initiatives.title,
+        summary: initiatives.summary,
+        description: initiatives.description,
+        goals: initiatives.goals,
+        axis: initiatives.axis,
+        theme: initiatives.theme,
+        joinPolicy: initiatives.joinPolicy,
+        language: initiatives.language,
+        status: initiatives.status,
+      })
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId)),
+    db
+      .select({ participationId: participations.id, actorId: actors.id, name, since: participations.signedAt })
+      .from(participations)
+      .innerJoin(actors, eq(actors.id, participations.actorId))
+      .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+      .where(and(eq(participations.initiativeId, initiativeId), eq(participations.status, "requested"), eq(actors.status, "approved")))
+      .orderBy(asc(participations.signedAt)),
+    db
+      .select({ id: leadInvitations.id, name, createdAt: leadInvitations.createdAt })
+      .from(leadInvitations)
+      .innerJoin(actors, eq(actors.id, leadInvitations.actorId))
+      .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+      .where(and(eq(leadInvitations.initiativeId, initiativeId), eq(leadInvitations.status, "pending"))),
+    db
+      .select({
+        actorId: actors.id,
+        name,
+        mine: sql<boolean>`exists (select 1 from ${affiliations} where ${affiliations.actorId} = ${actors.id} and ${affiliations.userId} = ${userId} and ${affiliations.status} = 'approved')`.mapWith(Boolean),
+      })
+      .from(participations)
+      .innerJoin(actors, eq(actors.id, participations.actorId))
+      .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+      .where(and(eq(participations.initiativeId, initiativeId), eq(participations.role, "lead"), eq(participations.status, "active"), eq(actors.status, "approved"))),
+  ]);
+  return initiative ? { initiative, requests, invitations, leads } : null;
 }

@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
-import { actors, initiatives, leadInvitations, participations, users, type InitiativeStatus } from "~/db/schema";
+import { actors, affiliations, countries, initiatives, leadInvitations, participations, users, type InitiativeStatus, type Locale } from "~/db/schema";
+import { actorDisplayName, sortableName } from "../actors.server";
 import { recordParticipationEvent } from "./history.server";
 import { actorRepresentatives, mailEach } from "./notify.server";
 import { representsActor, type Caller, type Outcome } from "./participation.server";
@@ -214,4 +215,58 @@ export async function listProposalsToReview(db: Executor) {
     .where(eq(initiatives.status, "submitted"))
     .orderBy(asc(initiatives.createdAt), asc(initiatives.id))
     .limit(200);
+}
+
+/** The actors a user may act for (approved affiliation, approved actor), by name. */
+export async function representedActors(db: Executor, userId: string, locale: Locale) {
+  const name = actorDisplayName(locale);
+  return db
+    .select({ id: actors.id, name })
+    .from(affiliations)
+    .innerJoin(actors, eq(actors.id, affiliations.actorId))
+    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+    .where(and(eq(affiliations.userId, userId), eq(affiliations.status, "approved"), eq(actors.status, "approved")))
+    .orderBy(asc(sortableName(name)));
+}
+
+/** Every approved actor, by name: the choice of co-leads. */
+export async function approvedActorChoices(db: Executor, locale: Locale) {
+  const name = actorDisplayName(locale);
+  return db
+    .select({ id: actors.id, name })
+    .from(actors)
+    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+    .where(eq(actors.status, "approved"))
+    .orderBy(asc(sortableName(name)), asc(actors.id));
+}
+
+/** A proposal its author may still edit, with the secretariat's message when it asked for changes. */
+export async function ownEditableProposal(db: Executor, userId: string, initiativeId: string) {
+  const [row] = await db
+    .select({
+      id: initiatives.id,
+      title: initiatives.title,
+      summary: initiatives.summary,
+      description: initiatives.description,
+      goals: initiatives.goals,
+      axis: initiatives.axis,
+      theme: initiatives.theme,
+      joinPolicy: initiatives.joinPolicy,
+      language: initiatives.language,
+      status: initiatives.status,
+      reviewReason: initiatives.reviewReason,
+      actorId: initiatives.proposedByActorId,
+    })
+    .from(initiatives)
+    .where(and(eq(initiatives.id, initiativeId), eq(initiatives.proposedByUserId, userId), inArray(initiatives.status, ["submitted", "changes_requested"])));
+  return row ?? null;
+}
+
+/** Active initiatives, for the staff's "close an initiative" choice. */
+export async function listActiveInitiatives(db: Executor) {
+  return db
+    .select({ id: initiatives.id, title: initiatives.title, slug: initiatives.slug })
+    .from(initiatives)
+    .where(eq(initiatives.status, "active"))
+    .orderBy(asc(initiatives.title));
 }
