@@ -7,13 +7,24 @@ import { axes, themes } from "../public-query";
 export const actorChoice = z.object({ actorId: z.string({ required_error: "errors.chooseActor" }).uuid("errors.chooseActor") });
 
 // Control characters other than line breaks never belong in text people read.
-const text = (max: number, requiredKey?: string) =>
+const clean = (v: string) => v.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, "").trim();
+
+// Refinements rather than a second schema after the transform: conform would read an empty
+// result there as a missing field.
+const text = (max: number, requiredKey: string) =>
+  z
+    .string({ required_error: requiredKey })
+    .transform(clean)
+    .refine((v) => v.length > 0, requiredKey)
+    .refine((v) => v.length <= max, "errors.tooLong");
+
+// Conform sends an empty field as absent: an optional text is then the empty string.
+const optionalText = (max: number) =>
   z
     .string()
-    .transform((v) => v.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, "").trim())
-    .pipe(requiredKey ? z.string().min(1, requiredKey).max(max, "errors.tooLong") : z.string().max(max, "errors.tooLong"));
-
-const optionalText = (max: number) => z.preprocess((v) => (v === undefined || v === null ? "" : v), text(max));
+    .optional()
+    .transform((v) => clean(v ?? ""))
+    .refine((v) => v.length <= max, "errors.tooLong");
 
 export const SUMMARY_MAX = 500;
 
