@@ -30,7 +30,8 @@ function ParticipantName({ participant }: { participant: ParticipantData }) {
     participant.shortName && participant.shortName !== participant.name ? ` (${participant.shortName})` : "";
   return (
     <>
-      <Link to={`/actors/${participant.actorId}`}>
+      {/* Underlined: the date beside it makes it a link within text (WCAG 1.4.1). */}
+      <Link to={`/actors/${participant.actorId}`} className="underline">
         {participant.name}
         {abbreviation}
       </Link>
@@ -78,7 +79,7 @@ export function SupporterGroups({ groups, initiativeSlug }: { groups: SupporterG
           <ul className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
             {members.map((member) => (
               <li key={member.actorId}>
-                <Link to={`/actors/${member.actorId}`}>
+                <Link to={`/actors/${member.actorId}`} className="underline">
                   {member.name}
                   {member.shortName && member.shortName !== member.name ? ` (${member.shortName})` : ""}
                 </Link>
