@@ -186,17 +186,6 @@ export async function messageParticipants(db: Executor, by: Caller, input: { ini
   });
 }
 
-/** Pending invitations of the actors a user represents, for their dashboard. */
-export async function invitationsFor(db: Executor, userId: string) {
-  return db
-    .select({ id: leadInvitations.id, actorId: leadInvitations.actorId, actorName: actors.name, initiativeSlug: initiatives.slug, initiativeTitle: initiatives.title, createdAt: leadInvitations.createdAt })
-    .from(leadInvitations)
-    .innerJoin(affiliations, and(eq(affiliations.actorId, leadInvitations.actorId), eq(affiliations.userId, userId), eq(affiliations.status, "approved")))
-    .innerJoin(actors, eq(actors.id, leadInvitations.actorId))
-    .innerJoin(initiatives, eq(initiatives.id, leadInvitations.initiativeId))
-    .where(and(eq(leadInvitations.status, "pending"), eq(initiatives.status, "active"), inArray(actors.status, ["approved"])));
-}
-
 /** What a lead's management page shows: the initiative, requests waiting, invitations out, the leads. */
 export async function managementView(db: Executor, initiativeId: string, userId: string, locale: Locale) {
   const name = actorDisplayName(locale);
