@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActorKind } from "~/db/schema";
-import { formatNumber } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
 
 export interface ParticipantData {
   actorId: string;
@@ -9,6 +9,19 @@ export interface ParticipantData {
   shortName: string | null;
   kind: ActorKind;
   countryName: string | null;
+  /** When the actor's current participation began. */
+  since: string | Date;
+}
+
+/** "since 26 September 2019", for a reader who wants to know how long an actor has been in. */
+function Since({ date }: { date: string | Date }) {
+  const { t, i18n } = useTranslation("coalitions");
+  return (
+    <span className="text-slate-700">
+      {" · "}
+      <time dateTime={new Date(date).toISOString()}>{t("since", { date: formatDate(i18n.language, date) })}</time>
+    </span>
+  );
 }
 
 function ParticipantName({ participant }: { participant: ParticipantData }) {
@@ -17,13 +30,15 @@ function ParticipantName({ participant }: { participant: ParticipantData }) {
     participant.shortName && participant.shortName !== participant.name ? ` (${participant.shortName})` : "";
   return (
     <>
-      <Link to={`/actors/${participant.actorId}`}>
+      {/* Underlined: the date beside it makes it a link within text (WCAG 1.4.1). */}
+      <Link to={`/actors/${participant.actorId}`} className="underline">
         {participant.name}
         {abbreviation}
       </Link>
       {participant.kind === "state" ? null : (
         <span className="text-slate-700"> · {t(`actorKind.${participant.kind}`)}</span>
       )}
+      <Since date={participant.since} />
     </>
   );
 }
@@ -64,10 +79,11 @@ export function SupporterGroups({ groups, initiativeSlug }: { groups: SupporterG
           <ul className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
             {members.map((member) => (
               <li key={member.actorId}>
-                <Link to={`/actors/${member.actorId}`}>
+                <Link to={`/actors/${member.actorId}`} className="underline">
                   {member.name}
                   {member.shortName && member.shortName !== member.name ? ` (${member.shortName})` : ""}
                 </Link>
+                <Since date={member.since} />
               </li>
             ))}
           </ul>

@@ -61,7 +61,8 @@ export const themeEnum = pgEnum("theme", [
   "institutions",
   "other",
 ]);
-export const initiativeStatusEnum = pgEnum("initiative_status", ["submitted", "active", "rejected", "closed"]);
+// changes_requested: back with the proposer, who edits and resubmits it (it becomes submitted again).
+export const initiativeStatusEnum = pgEnum("initiative_status", ["submitted", "active", "rejected", "closed", "changes_requested"]);
 export const joinPolicyEnum = pgEnum("join_policy", ["open", "approval"]);
 export const participationRoleEnum = pgEnum("participation_role", ["lead", "supporter"]);
 export const participationStatusEnum = pgEnum("participation_status", ["requested", "active", "declined", "withdrawn"]);
@@ -284,6 +285,8 @@ export const initiatives = pgTable(
     status: initiativeStatusEnum().notNull().default("submitted"),
     joinPolicy: joinPolicyEnum().notNull().default("open"),
     launchedOn: date({ mode: "string" }),
+    // The language the proposer wrote the text in.
+    language: localeEnum().notNull().default("en"),
     proposedByActorId: uuid().references(() => actors.id, { onDelete: "set null" }),
     proposedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     reviewedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -355,6 +358,74 @@ export const meetings = pgTable(
   (t) => [
     index("meetings_initiative_starts_idx").on(t.initiativeId, t.startsAt),
     check("meetings_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+// What happened to one actor's participation in one initiative, with the state it left behind.
+export const participationEventKindEnum = pgEnum("participation_event_kind", [
+  "requested",
+  "joined",
+  "declined",
+  "withdrawn",
+  "rejoined",
+  "lead_added",
+  "lead_removed",
+]);
+
+/**
+ * The history of every participation, never overwritten: `participations` holds the current
+ * state, this table how it came to be. Append-only like audit_events (trigger in drizzle/).
+ * Each row repeats the status and role it left, so the coalition as of any date is the last
+ * event of each actor up to that date.
+ */
+export const participationEvents = pgTable(
+  "participation_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    // No cascade: a history that could vanish with its initiative or actor would not be one.
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "restrict" }),
+    actorId: uuid()
+      .notNull()
+      .references(() => actors.id, { onDelete: "restrict" }),
+    kind: participationEventKindEnum().notNull(),
+    status: participationStatusEnum().notNull(),
+    role: participationRoleEnum().notNull(),
+    byUserId: uuid().references(() => users.id, { onDelete: "restrict" }),
+    // A lead's reason for declining a request; shown to the actor, never public.
+    reason: text(),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("participation_events_initiative_occurred_idx").on(t.initiativeId, t.occurredAt, t.id),
+    index("participation_events_actor_idx").on(t.actorId),
+  ],
+);
+
+export const leadInvitationStatusEnum = pgEnum("lead_invitation_status", ["pending", "accepted", "declined", "withdrawn"]);
+
+/** An actor invited to co-lead: it becomes a lead only when one of its representatives accepts. */
+export const leadInvitations = pgTable(
+  "lead_invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    actorId: uuid()
+      .notNull()
+      .references(() => actors.id, { onDelete: "restrict" }),
+    status: leadInvitationStatusEnum().notNull().default("pending"),
+    invitedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    answeredByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One open invitation per actor and initiative: inviting twice changes nothing.
+    uniqueIndex("lead_invitations_pending_key").on(t.initiativeId, t.actorId).where(sql`${t.status} = 'pending'`),
+    index("lead_invitations_actor_status_idx").on(t.actorId, t.status),
   ],
 );
 
@@ -431,6 +502,12 @@ export type ActorCategory = (typeof actorCategoryEnum.enumValues)[number];
 export type Initiative = typeof initiatives.$inferSelect;
 export type Participation = typeof participations.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
+export type ParticipationEvent = typeof participationEvents.$inferSelect;
+export type ParticipationEventKind = (typeof participationEventKindEnum.enumValues)[number];
+export type ParticipationStatus = (typeof participationStatusEnum.enumValues)[number];
+export type ParticipationRole = (typeof participationRoleEnum.enumValues)[number];
+export type InitiativeStatus = (typeof initiativeStatusEnum.enumValues)[number];
+export type JoinPolicy = (typeof joinPolicyEnum.enumValues)[number];
 export type Country = typeof countries.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ActorKind = (typeof actorKindEnum.enumValues)[number];

@@ -196,7 +196,8 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
         inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES),
       ),
     )
-    .orderBy(asc(participations.role), asc(initiatives.title));
+    // Active initiatives before closed ones: what an actor does now comes first.
+    .orderBy(sql`${initiatives.status} = 'closed'`, asc(participations.role), asc(initiatives.title));
   return { ...actor, website: safeWebUrl(actor.website), initiatives: taking };
 }
 

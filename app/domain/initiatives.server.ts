@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, countries, initiatives, meetings, participations, type ActorKind, type Locale } from "~/db/schema";
+import { participantsAsOf, publicTimeline } from "./coalitions/history.server";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
 import { actorKinds, PAGE_SIZE, type InitiativeListQuery } from "./public-query";
 
@@ -40,6 +41,8 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
     .from(initiatives)
     .where(where)
     .orderBy(
+      // Active initiatives before closed ones, in every list.
+      sql`${initiatives.status} = 'closed'`,
       ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
       desc(initiatives.createdAt),
       asc(initiatives.id),
@@ -86,7 +89,12 @@ export type PublicInitiativeListItem = Awaited<ReturnType<typeof listPublicIniti
  * A public initiative with the actors taking part (leads first, then supporters, each by name
  * in the visitor's language) and its meetings in date order; null when there is none to show.
  */
-export async function getPublicInitiative(db: Executor, slug: string, locale: Locale) {
+export async function getPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date } = {}) {
+  return (await findPublicInitiative(db, slug, locale, options))?.initiative ?? null;
+}
+
+/** The page's data and, apart, the internal id that pages need for the visitor's own standing. */
+export async function findPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date } = {}) {
   const [initiative] = await db
     .select({
       id: initiatives.id,
@@ -106,8 +114,10 @@ export async function getPublicInitiative(db: Executor, slug: string, locale: Lo
     .limit(1);
   if (!initiative) return null;
   const name = actorDisplayName(locale);
-  const [participants, meetingRows] = await Promise.all([
-    db
+  const [participants, meetingRows, timeline] = await Promise.all([
+    options.asOf
+      ? participantsAsOf(db, initiative.id, options.asOf, locale)
+      : db
       .select({
         actorId: actors.id,
         name,
@@ -143,14 +153,18 @@ export async function getPublicInitiative(db: Executor, slug: string, locale: Lo
       .from(meetings)
       .where(eq(meetings.initiativeId, initiative.id))
       .orderBy(asc(meetings.startsAt), asc(meetings.id)),
+    publicTimeline(db, initiative.id, locale, options.asOf),
   ]);
-  const { id: _internalId, ...publicFields } = initiative;
-  return {
+  const { id, ...publicFields } = initiative;
+  const page = {
     ...publicFields,
+    asOf: options.asOf ?? null,
+    timeline,
     leads: participants.filter((p) => p.role === "lead"),
     supporters: participants.filter((p) => p.role === "supporter"),
     meetings: meetingRows,
   };
+  return { id, initiative: page };
 }
 
 export type PublicInitiative = NonNullable<Awaited<ReturnType<typeof getPublicInitiative>>>;

@@ -50,6 +50,15 @@ export function initiativeJson(initiative: PublicInitiative, origin: string) {
     supporter_count: initiative.supporters.length,
     leads: initiative.leads.map((p) => participantJson(p, origin)),
     supporters: initiative.supporters.map((p) => participantJson(p, origin)),
+    // The coalition's public history, oldest first: who joined, withdrew or took the lead, and when.
+    events: initiative.timeline.map((e) => ({
+      kind: e.kind,
+      actor_id: e.actorId,
+      name: e.name,
+      role: e.role,
+      occurred_at: e.occurredAt.toISOString(),
+    })),
+    ...(initiative.asOf ? { as_of: initiative.asOf.toISOString() } : {}),
     meetings: initiative.meetings.map((m) => ({
       title: m.title,
       starts_at: m.startsAt.toISOString(),

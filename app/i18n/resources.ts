@@ -12,6 +12,7 @@ import enEmails from "./locales/en/emails.json";
 import enDesk from "./locales/en/desk.json";
 import enMembership from "./locales/en/membership.json";
 import enPages from "./locales/en/pages.json";
+import enCoalitions from "./locales/en/coalitions.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -23,6 +24,7 @@ import frEmails from "./locales/fr/emails.json";
 import frDesk from "./locales/fr/desk.json";
 import frMembership from "./locales/fr/membership.json";
 import frPages from "./locales/fr/pages.json";
+import frCoalitions from "./locales/fr/coalitions.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -34,6 +36,7 @@ import esEmails from "./locales/es/emails.json";
 import esDesk from "./locales/es/desk.json";
 import esMembership from "./locales/es/membership.json";
 import esPages from "./locales/es/pages.json";
+import esCoalitions from "./locales/es/coalitions.json";
 
 export const resources = {
   en: {
@@ -48,6 +51,7 @@ export const resources = {
     desk: enDesk,
     membership: enMembership,
     pages: enPages,
+    coalitions: enCoalitions,
   },
   fr: {
     common: frCommon,
@@ -61,6 +65,7 @@ export const resources = {
     desk: frDesk,
     membership: frMembership,
     pages: frPages,
+    coalitions: frCoalitions,
   },
   es: {
     common: esCommon,
@@ -74,5 +79,6 @@ export const resources = {
     desk: esDesk,
     membership: esMembership,
     pages: esPages,
+    coalitions: esCoalitions,
   },
 };

@@ -11,6 +11,16 @@ export type MailTemplate =
   | "resetNoAccount"
   | "passwordChanged"
   | "twoFactorChanged"
+  | "coalitionJoinRequested"
+  | "coalitionRequestAccepted"
+  | "coalitionRequestDeclined"
+  | "coalitionLeadInvited"
+  | "coalitionLeadAccepted"
+  | "coalitionLeadDeclined"
+  | "coalitionReviewApproved"
+  | "coalitionReviewRejected"
+  | "coalitionReviewChanges"
+  | "coalitionMessage"
   | DeskMailTemplate;
 
 /** Emails of the secretariat's review desk (app/domain/desk/) and its daily digest. */

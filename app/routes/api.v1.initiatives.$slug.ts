@@ -1,15 +1,21 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseAsOf } from "~/domain/coalitions/history";
 import { getPublicInitiative } from "~/domain/initiatives.server";
 import { initiativeJson } from "~/domain/open-data.server";
 import { initiativeSlug } from "~/domain/public-query";
-import { apiJson, apiNotFound, apiPreflight, apiReadOnly } from "~/utils/api-response.server";
+import { apiInvalidQuery, apiJson, apiNotFound, apiPreflight, apiReadOnly } from "~/utils/api-response.server";
 
 // Public, open data: one initiative with its leads, supporters and meetings.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const preflight = apiPreflight(request);
   if (preflight) return preflight;
   const slug = initiativeSlug.safeParse(params.slug);
-  const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, "en") : null;
+  const asOfParam = new URL(request.url).searchParams.get("asOf");
+  const asOf = parseAsOf(asOfParam);
+  if (asOfParam !== null && !asOf) {
+    return apiInvalidQuery([{ param: "asOf", message: "must be a date written YYYY-MM-DD" }]);
+  }
+  const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, "en", { asOf: asOf ?? undefined }) : null;
   if (!initiative) return apiNotFound("No public initiative has this slug.");
   return apiJson({ data: initiativeJson(initiative, context.publicUrl) });
 }

@@ -1,12 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getOptionalUser } from "~/auth/permissions.server";
 import { AxisBadge, ClosedBadge, ThemeBadge } from "~/components/badges";
+import { CoalitionTimeline } from "~/components/coalition-timeline";
 import { Fact, Facts } from "~/components/facts";
+import { Notice } from "~/components/forms";
 import { MeetingList } from "~/components/meeting-list";
+import { NextStep, type Visitor } from "~/components/initiative-next-step";
 import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
-import { getPublicInitiative, groupSupporters } from "~/domain/initiatives.server";
+import { parseAsOf } from "~/domain/coalitions/history";
+import { visitorStanding } from "~/domain/coalitions/standing.server";
+import { findPublicInitiative, groupSupporters } from "~/domain/initiatives.server";
 import { initiativeSlug } from "~/domain/public-query";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
@@ -14,18 +20,47 @@ import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "description", content: data.initiative.summary }] : [];
 
-// Public: one active or closed initiative; anything else is a 404, whatever the slug.
+/** The timeline names the latest events; older ones are counted (the API gives them all). */
+const TIMELINE_SHOWN = 50;
+const NOTICES = new Set(["joined", "requested", "already", "withdrawn", "leadAccepted", "leadDeclined"]);
+
+// Public: one active or closed initiative; anything else is a 404, whatever the slug. A signed-in
+// visitor also sees where their actors stand and what they can do next.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = initiativeSlug.safeParse(params.slug);
   const locale = await visitorLocale(request);
-  const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, locale) : null;
-  if (!initiative) throw new Response("Not Found", { status: 404 });
+  const url = new URL(request.url);
+  const asOfInput = url.searchParams.get("asOf") ?? "";
+  const asOf = asOfInput ? parseAsOf(asOfInput) : null;
+  const [found, user] = await Promise.all([
+    slug.success ? findPublicInitiative(context.db, slug.data, locale, { asOf: asOf ?? undefined }) : null,
+    getOptionalUser({ request, context }),
+  ]);
+  if (!found) throw new Response("Not Found", { status: 404 });
+  const { initiative } = found;
+  let visitor: Visitor = { kind: "anonymous" };
+  if (user) {
+    const standing = await visitorStanding(context.db, user.id, found.id, locale);
+    visitor = {
+      kind: "member",
+      ...standing,
+      isLead: standing.represented.some((a) => a.role === "lead" && a.status === "active"),
+    };
+  }
   const now = Date.now();
-  const { supporters, ...shown } = initiative;
+  const { supporters, timeline, ...shown } = initiative;
+  const newestFirst = [...timeline].reverse();
   return {
     initiative: shown,
+    visitor,
     supporterCount: supporters.length,
     supporterGroups: groupSupporters(supporters),
+    timeline: newestFirst.slice(0, TIMELINE_SHOWN),
+    earlierEvents: Math.max(0, newestFirst.length - TIMELINE_SHOWN),
+    asOf: asOf ? asOfInput : null,
+    asOfInput,
+    asOfInvalid: asOfInput !== "" && !asOf,
+    loginPath: `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`,
     upcoming: initiative.meetings.filter((m) => m.endsAt.getTime() >= now),
     past: initiative.meetings.filter((m) => m.endsAt.getTime() < now).reverse(),
     title: await pageTitle(locale, initiative.title),
@@ -33,8 +68,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function InitiativePage() {
-  const { initiative, supporterCount, supporterGroups, upcoming, past } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["initiatives", "common"]);
+  const data = useLoaderData<typeof loader>();
+  const { initiative, supporterCount, supporterGroups, upcoming, past } = data;
+  const { t, i18n } = useTranslation(["initiatives", "common", "coalitions"]);
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.get("notice");
   const locale = i18n.language;
   return (
     <article>
@@ -51,6 +89,23 @@ export default function InitiativePage() {
         <ClosedBadge status={initiative.status} />
       </p>
       <p className="mt-4 max-w-3xl text-xl text-slate-800">{initiative.summary}</p>
+      {searchParams.get("error") === "notOpen" ? (
+        <div role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 font-medium text-red-900">
+          {t("coalitions:errors.notOpen")}
+        </div>
+      ) : null}
+      {notice && NOTICES.has(notice) ? (
+        <div className="mt-4">
+          <Notice tone="success">{t(`coalitions:notice.${notice}`)}</Notice>
+        </div>
+      ) : null}
+      <NextStep
+        visitor={data.visitor}
+        slug={initiative.slug}
+        joinPolicy={initiative.joinPolicy}
+        status={initiative.status}
+        loginPath={data.loginPath}
+      />
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-8">
@@ -92,6 +147,17 @@ export default function InitiativePage() {
         </Facts>
       </div>
 
+      {data.asOf ? (
+        <div className="mt-10">
+          <Notice>
+            {t("coalitions:timeline.asOfNotice", { date: formatDate(locale, data.asOf) })}{" "}
+            <Link to={`/initiatives/${initiative.slug}`} className="underline">
+              {t("coalitions:timeline.asOfBack")}
+            </Link>
+          </Notice>
+        </div>
+      ) : null}
+
       <section aria-labelledby="leads" className="mt-10">
         <h2 id="leads" className="text-2xl font-semibold">
           {t("detail.leads")}
@@ -117,6 +183,15 @@ export default function InitiativePage() {
         </p>
         <SupporterGroups groups={supporterGroups} initiativeSlug={initiative.slug} />
       </section>
+
+      <CoalitionTimeline
+        items={data.timeline}
+        earlier={data.earlierEvents}
+        slug={initiative.slug}
+        asOf={data.asOf}
+        asOfInput={data.asOfInput}
+        asOfInvalid={data.asOfInvalid}
+      />
 
       <section aria-labelledby="meetings" className="mt-10">
         <h2 id="meetings" className="text-2xl font-semibold">

@@ -104,6 +104,12 @@ const SAMPLES: Record<string, Sample> = {
   "routes/secretariat.exports.audit[.csv]": { who: "secretariat" },
   "routes/secretariat.actors.$id": { who: "secretariat", form: () => ({ intent: "suspend", reason: "Checked by the guard test." }) },
   "routes/secretariat.affiliations.$id": { who: "secretariat", form: () => ({ intent: "approve" }) },
+  "routes/secretariat.initiatives": { who: "secretariat", form: (rows) => ({ intent: "close", initiativeId: rows.initiativeId, reason: "Checked by the guard test." }) },
+  "routes/initiatives.new": { who: "member", form: (rows) => ({ title: "A guarded proposal", summary: "A sample.", axis: "reform", theme: "other", proposingActorId: rows.actorId, joinPolicy: "open", language: "en" }) },
+  "routes/initiatives.$slug_.join": { who: "member", form: (rows) => ({ actorId: rows.actorId }) },
+  "routes/initiatives.$slug_.withdraw": { who: "member", form: (rows) => ({ actorId: rows.actorId }) },
+  "routes/initiatives.$slug_.lead-invitation": { who: "member", form: (rows) => ({ actorId: rows.actorId, intent: "accept" }) },
+  "routes/initiatives.$slug_.manage": { who: "member", form: (rows) => ({ intent: "message", actorId: rows.actorId, subject: "Hello", body: "A message." }) },
   "routes/affiliations.new": { who: "member", form: (rows) => ({ intent: "join", actorId: rows.actorId, role: "delegate", title: "Adviser" }) },
   "routes/dashboard._index": { who: "member", form: (rows) => ({ intent: "answer", affiliationId: rows.affiliationId, response: "Here is more." }) },
   "routes/dashboard.actors.$id": { who: "member", form: () => ({ intent: "profile", name: "Guarded Friends", description: "Renamed." }) },
@@ -118,6 +124,12 @@ const SUCCESS_PROVEN_ELSEWHERE: Record<string, string> = {
   "routes/affiliations.new": "membership-applications.test.ts",
   "routes/dashboard._index": "membership-dashboard.test.ts",
   "routes/dashboard.actors.$id": "membership-dashboard.test.ts",
+  "routes/secretariat.initiatives": "coalitions-proposals.test.ts",
+  "routes/initiatives.new": "coalitions-proposals.test.ts",
+  "routes/initiatives.$slug_.join": "coalitions-participation.test.ts",
+  "routes/initiatives.$slug_.withdraw": "coalitions-participation.test.ts",
+  "routes/initiatives.$slug_.lead-invitation": "coalitions-proposals.test.ts",
+  "routes/initiatives.$slug_.manage": "coalitions-participation.test.ts",
 };
 
 /** Routes that do not exist outside one environment: they answer 404 here, and that is tested on its own. */

@@ -3,6 +3,7 @@
 // Callers record the load in `data_loads` themselves (start-up and `npm run db:seed`).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
+import { backfillParticipationEvents } from "~/domain/coalitions/history.server";
 import type { Executor } from "../client.server";
 import { actors, affiliations, auditEvents, initiatives, meetings, participations, users } from "../schema";
 import { DEMO_INITIATIVES, DEMO_MEETINGS, DEMO_ORGANISATIONS, DEMO_USERS, type ActorRef, type DemoUser } from "./demo-content";
@@ -47,6 +48,8 @@ export async function seedDemoData(db: Executor): Promise<{ accounts: DemoAccoun
     await insertAffiliations(tx, userIds, actorId, staffId, now);
     const initiativeIds = await insertInitiatives(tx, actorId, signerFor, staffId, now);
     await insertParticipations(tx, initiativeIds, actorId, signerFor, now);
+    // The demo coalitions get their history too: joins and withdrawals on their own dates.
+    await backfillParticipationEvents(tx);
     await tx.insert(meetings).values(
       DEMO_MEETINGS.map((m) => ({
         initiativeId: required(initiativeIds.get(m.initiative), m.initiative),
