@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/permissions.server";
 import { actorStatusEnum } from "~/db/schema";
+import { countProposalsToReview } from "~/domain/coalitions/proposals.server";
 import { getDeskFigures } from "~/domain/desk/queues.server";
 import { actorKinds } from "~/domain/public-query";
 import { formatDate, formatNumber } from "~/i18n/format";
@@ -14,10 +15,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args);
   const locale = await visitorLocale(args.request);
-  const [figures, title] = await Promise.all([getDeskFigures(args.context.db), pageTitle(locale, { namespace: "desk", key: "home.title" })]);
+  const [figures, proposals, title] = await Promise.all([
+    getDeskFigures(args.context.db),
+    countProposalsToReview(args.context.db),
+    pageTitle(locale, { namespace: "desk", key: "home.title" }),
+  ]);
   const now = Date.now();
   const oldestDays = figures.oldestPendingAt ? Math.floor((now - new Date(figures.oldestPendingAt).getTime()) / 86_400_000) : null;
-  return { figures, oldestDays, title };
+  return { figures, proposals, oldestDays, title };
 }
 
 function Figure({ label, value, children }: { label: string; value: string; children?: React.ReactNode }) {
@@ -31,7 +36,7 @@ function Figure({ label, value, children }: { label: string; value: string; chil
 }
 
 export default function Desk() {
-  const { figures, oldestDays } = useLoaderData<typeof loader>();
+  const { figures, proposals, oldestDays } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["desk", "common"]);
   const n = (value: number) => formatNumber(i18n.language, value);
   const count = (kind: string, status: string) =>
@@ -51,6 +56,9 @@ export default function Desk() {
           </Figure>
           <Figure label={t("home.pendingAffiliations")} value={n(figures.pendingAffiliations)}>
             <Link to="/secretariat/affiliations">{t("home.openQueue")}</Link>
+          </Figure>
+          <Figure label={t("home.pendingInitiatives")} value={n(proposals)}>
+            <Link to="/secretariat/initiatives">{t("home.openQueue")}</Link>
           </Figure>
           <Figure
             label={t("home.oldest")}

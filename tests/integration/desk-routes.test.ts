@@ -12,7 +12,7 @@ import * as audit from "~/routes/secretariat.audit";
 import * as desk from "~/routes/secretariat._index";
 import { createUser } from "../support/accounts";
 import { useTestDatabase } from "../support/db";
-import { createActor, createAffiliation, createMember, stateActor } from "../support/directory";
+import { createActor, createAffiliation, createInitiative, createMember, stateActor } from "../support/directory";
 import { callAction, callLoader, outcome, thrownOutcome } from "../support/remix";
 
 const t = useTestDatabase();
@@ -179,6 +179,15 @@ describe("the desk's pages", () => {
     expect(after.figures.decisionsThisMonth).toBe(before.figures.decisionsThisMonth + 1);
     expect(after.figures.medianDaysToDecision).not.toBeNull();
     expect(after.oldestDays).not.toBeNull();
+  });
+
+  it("the desk counts the proposed initiatives waiting for review, beside the other queues", async () => {
+    const staff = await signedIn("secretariat");
+    const before = await callLoader(desk.loader, "/secretariat", { db: t.db, headers: { Cookie: staff.cookie } });
+    await createInitiative(t.db, { status: "submitted" });
+    await createInitiative(t.db, { status: "active" });
+    const after = await callLoader(desk.loader, "/secretariat", { db: t.db, headers: { Cookie: staff.cookie } });
+    expect(after.proposals).toBe(before.proposals + 1);
   });
 
   it("the audit log shows who decided what, filtered by person, action, actor and date", async () => {
