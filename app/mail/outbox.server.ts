@@ -75,7 +75,7 @@ export async function renderMail(message: MailMessage): Promise<{ subject: strin
     greeting,
     "",
     ...paragraphs.flatMap((p) => [p, ""]),
-    ...(link ? [`${actionLabel}: ${link}`, ""] : []),
+    ...(link ? [`${t("labelColon", { ns: "common", label: actionLabel })} ${link}`, ""] : []),
     signature,
   ].join("\n");
   const escapedParams = Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, escapeHtml(v)]));

@@ -6,11 +6,23 @@ import path from "node:path";
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Database } from "~/db/client.server";
-import { mailOutbox } from "~/db/schema";
+import { mailOutbox, type Locale } from "~/db/schema";
+import { i18nServer } from "~/i18n/i18next.server";
 
 export const MAX_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
 export const MAIL_FROM = "Alliance Partner Portal <no-reply@alliance-portal.example>";
+
+/**
+ * The From header in the recipient's language: the display name is what a mail client shows
+ * first, so a French reader sees "Portail des partenaires de l’Alliance". The address stays that
+ * of `from`; nodemailer encodes a non-ASCII name.
+ */
+export async function senderFor(locale: Locale, from = MAIL_FROM): Promise<{ name: string; address: string }> {
+  const address = from.match(/<([^>]+)>/)?.[1] ?? from;
+  const t = await i18nServer.getFixedT(locale, "emails");
+  return { name: t("senderName"), address };
+}
 
 export interface OutgoingMail {
   id: string;
@@ -18,6 +30,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** The recipient's language; the sender's display name follows it. */
+  locale?: Locale;
 }
 
 export interface MailTransport {
@@ -29,7 +43,8 @@ export function smtpTransport(smtpUrl: string, from = MAIL_FROM): MailTransport 
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const sender = mail.locale ? await senderFor(mail.locale, from) : from;
+      await transporter.sendMail({ from: sender, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     },
   };
 }
@@ -39,7 +54,8 @@ export function fileTransport(dir: string, from = MAIL_FROM): MailTransport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(mail) {
-      const info = await builder.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const sender = mail.locale ? await senderFor(mail.locale, from) : from;
+      const info = await builder.sendMail({ from: sender, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       await fs.mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${stamp}-${mail.id}.eml`);
@@ -67,7 +83,7 @@ export async function deliverPendingMail(db: Database, transport: MailTransport,
     let sent = 0;
     for (const row of due) {
       try {
-        await transport.send({ id: row.id, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
+        await transport.send({ id: row.id, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody, locale: row.locale });
         await tx.update(mailOutbox).set({ status: "sent", sentAt: now, attempts: row.attempts + 1, lastError: null }).where(eq(mailOutbox.id, row.id));
         sent++;
       } catch (error) {

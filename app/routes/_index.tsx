@@ -122,7 +122,7 @@ export default function Home() {
               ))}
             </ul>
             <p className="mt-2 text-slate-700">
-              {t("figureTotalInitiatives", { n: formatNumber(i18n.language, figures.activeInitiatives) })}
+              {t("figureTotalInitiatives", { count: figures.activeInitiatives, n: formatNumber(i18n.language, figures.activeInitiatives) })}
             </p>
           </div>
           <div>
@@ -138,7 +138,7 @@ export default function Home() {
               ))}
             </ul>
             <p className="mt-2 text-slate-700">
-              {t("figureTotalActors", { n: formatNumber(i18n.language, figures.actorsInAlliance) })}
+              {t("figureTotalActors", { count: figures.actorsInAlliance, n: formatNumber(i18n.language, figures.actorsInAlliance) })}
             </p>
           </div>
         </div>

@@ -90,7 +90,7 @@ export default function Account() {
           {t("profile.title")}
         </h2>
         <p className="mb-4">
-          {t("profile.email")}: <strong>{user.email}</strong>
+          {t("common:labelColon", { label: t("profile.email") })} <strong>{user.email}</strong>
         </p>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="profile" />
@@ -171,11 +171,6 @@ export default function Account() {
         ) : null}
       </section>
 
-      <Form method="post" action="/logout">
-        <button type="submit" className="rounded border border-slate-600 px-4 py-2">
-          {t("signOut")}
-        </button>
-      </Form>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { ActorCard } from "~/components/actor-card";
 import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
 import { ListSummary } from "~/components/list-summary";
@@ -36,7 +36,12 @@ export default function Actors() {
       <h1 className="text-3xl font-bold">{t("list.heading")}</h1>
       {initiativeTitle && filters.initiative ? (
         <p className="mt-2 max-w-3xl text-lg text-slate-700">
-          {t("list.takingPartIn")} <Link to={`/initiatives/${filters.initiative}`} className="underline">{initiativeTitle}</Link>
+          <Trans
+            t={t}
+            i18nKey="list.takingPartIn"
+            values={{ title: initiativeTitle }}
+            components={{ link: <Link to={`/initiatives/${filters.initiative}`} className="underline" /> }}
+          />
         </p>
       ) : (
         <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("list.intro")}</p>

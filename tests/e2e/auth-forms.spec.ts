@@ -19,7 +19,7 @@ async function submitShortFrenchPassword(page: import("@playwright/test").Page) 
   await switchLanguage(page, "fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Créer un compte");
   await page.getByLabel("Nom", { exact: true }).fill("Claire Martin");
-  await page.getByLabel("Adresse e-mail", { exact: true }).fill(uniqueEmail("french"));
+  await page.getByLabel("Adresse électronique", { exact: true }).fill(uniqueEmail("french"));
   await page.getByLabel("Mot de passe", { exact: true }).fill("court");
   await submit(page, "Créer le compte").click();
   const password = page.getByLabel("Mot de passe", { exact: true });

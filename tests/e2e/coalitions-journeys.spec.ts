@@ -100,7 +100,7 @@ test("an organisation joins an open initiative, appears with its date, withdraws
 
 test("the coalition as of a past date, and a date that is not one", async ({ page, axe }) => {
   await page.goto(`/initiatives/${PARIS_CALL.slug}?asOf=2019-01-01`);
-  await expect(page.getByText("You are looking at this coalition as it stood at the end of January 1, 2019.")).toBeVisible();
+  await expect(page.getByText("You are looking at this coalition as it stood at the end of 1 January 2019.")).toBeVisible();
   await axe();
   await shoot(page, "initiative-as-of");
   await page.goto(`/initiatives/${PARIS_CALL.slug}?asOf=2019-02-30`);

@@ -39,7 +39,7 @@ describe("sign-up", () => {
     const [user] = await usersWithEmail("amelie@gov.example");
     expect(user).toMatchObject({ name: "Amélie Durand", role: "member", locale: "fr", emailVerifiedAt: null });
     const mail = await latestMail(t.db, "amelie@gov.example", "verifyEmail");
-    expect(mail).toMatchObject({ locale: "fr", subject: "Confirmez votre adresse e-mail", status: "pending" });
+    expect(mail).toMatchObject({ locale: "fr", subject: "Confirmez votre adresse électronique", status: "pending" });
     expect(mail.textBody).toContain(`${APP}/verify-email?token=`);
     // The stored password is an argon2id hash with the OWASP parameters, never the password.
     expect(user?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

@@ -9,7 +9,7 @@ import { mailOutbox } from "~/db/schema";
 import { signUp } from "~/domain/accounts/sign-up.server";
 import { listMailbox, readMailboxFile } from "~/mail/mailbox.server";
 import { enqueueMail, renderMail } from "~/mail/outbox.server";
-import { backoffMs, deliverPendingMail, fileTransport, MAX_ATTEMPTS, type MailTransport, type OutgoingMail } from "~/mail/sender.server";
+import { backoffMs, deliverPendingMail, fileTransport, MAX_ATTEMPTS, type MailTransport, type OutgoingMail, senderFor } from "~/mail/sender.server";
 import { useTestDatabase } from "../support/db";
 
 const t = useTestDatabase();
@@ -62,10 +62,11 @@ describe("the outbox", () => {
   it("renders an email in the recipient's language, as plain text and HTML", async () => {
     await signUp(t.db, { name: "Élodie", email: "elodie@gov.example", password: "le printemps à Lyon", locale: "fr" }, { ip: "192.0.2.50", userAgent: null }, "https://portal.example");
     const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "elodie@gov.example"));
-    expect(mail).toMatchObject({ locale: "fr", template: "verifyEmail", subject: "Confirmez votre adresse e-mail" });
+    expect(mail).toMatchObject({ locale: "fr", template: "verifyEmail", subject: "Confirmez votre adresse électronique" });
     // Unverified: the greeting leaves out the name typed at sign-up.
     expect(mail?.textBody).toContain("Bonjour,");
-    expect(mail?.textBody).toContain("Confirmer mon adresse e-mail: https://portal.example/verify-email?token=");
+    // French sets a no-break space before the colon, also in the line built in code.
+    expect(mail?.textBody).toContain("Confirmer mon adresse électronique\u00A0: https://portal.example/verify-email?token=");
     expect(mail?.htmlBody).toContain('<html lang="fr">');
     expect(mail?.htmlBody).toMatch(/<a href="https:\/\/portal\.example\/verify-email\?token=[\w-]+"/);
   });
@@ -105,6 +106,28 @@ describe("the sender", () => {
     await deliverPendingMail(t.db, fileTransport(dir));
     const entry = (await listMailbox(dir)).find((e) => e.to === "accents@example.org");
     expect(entry?.subject).toBe("Paramètres de double authentification modifiés");
+  });
+
+  it("signs each email with the portal's name in the recipient's language", async () => {
+    await drain();
+    await enqueueMail(t.db, { to: "sender-fr@example.org", locale: "fr", template: "passwordChanged", params: { name: "Zoé" } });
+    await enqueueMail(t.db, { to: "sender-es@example.org", locale: "es", template: "passwordChanged", params: { name: "Inés" } });
+    const sent: OutgoingMail[] = [];
+    await deliverPendingMail(t.db, { send: async (mail) => void sent.push(mail) });
+    expect(await senderFor("fr")).toEqual({ name: "Portail des partenaires de l’Alliance", address: "no-reply@alliance-portal.example" });
+    expect(await senderFor("es")).toEqual({ name: "Portal de Asociados de la Alianza", address: "no-reply@alliance-portal.example" });
+    expect(sent.map((m) => [m.to, m.locale]).sort()).toEqual([["sender-es@example.org", "es"], ["sender-fr@example.org", "fr"]]);
+    const { id } = (await t.db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.toAddress, "sender-fr@example.org")))[0] ?? { id: "" };
+    await t.db.update(mailOutbox).set({ status: "pending" }).where(eq(mailOutbox.id, id));
+    await deliverPendingMail(t.db, fileTransport(dir));
+    const file = (await fs.readdir(dir)).find((f) => f.includes(id) && f.endsWith(".eml")) ?? "";
+    const raw = ((await readMailboxFile(dir, file)) ?? "").replace(/\r?\n[ \t]+/g, " ");
+    const from = raw.match(/^From: (.+)$/m)?.[1] ?? "";
+    expect(from).toContain("<no-reply@alliance-portal.example>");
+    const decoded = from.replace(/=\?UTF-8\?Q\?([^?]*)\?=\s*/gi, (_, q: string) =>
+      Buffer.from(q.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+    );
+    expect(decoded).toContain("Portail des partenaires de l’Alliance");
   });
 
   // The cause of a flaky run of the test above: PostgreSQL stamped the row in microseconds, the sender

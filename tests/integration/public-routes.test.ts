@@ -55,7 +55,7 @@ describe("HTML pages", () => {
     expect(data.figures.initiativesByAxis.new_governance).toBe(23);
     // France leads an initiative; the other UN states have not joined the Alliance.
     expect(data.figures.actorsByKind.state).toBe(1);
-    expect(data.title).toBe("Una red abierta para una cooperación basada en normas · Portal de socios de la Alianza");
+    expect(data.title).toBe("Una red abierta para una cooperación basada en normas · Portal de Asociados de la Alianza");
   });
 
   it("refuse invalid filters with a 400 naming them, and a way back to the plain list", async () => {
@@ -97,7 +97,7 @@ describe("HTML pages", () => {
       headers: { "Accept-Language": "es" },
     });
     expect(data.actor.name).toBe("Francia");
-    expect(data.title).toBe("Francia · Portal de socios de la Alianza");
+    expect(data.title).toBe("Francia · Portal de Asociados de la Alianza");
   });
 });
 
