@@ -30,11 +30,23 @@ export function meetingUid(meetingId: string, publicUrl: string): string {
   return `${meetingId}@${new URL(publicUrl).host}`;
 }
 
+/**
+ * ical-generator 10 escapes every event property but writes the calendar's NAME and
+ * X-WR-CALNAME as given: a meeting title with a line break could start a property (or an event)
+ * of its own. So the name is escaped here as RFC 5545 TEXT, line breaks folded to spaces.
+ */
+function calendarText(value: string): string {
+  return value
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim()
+    .replace(/[\\;,]/g, (c) => `\\${c}`);
+}
+
 export async function meetingsCalendar(rows: CalendarMeeting[], options: CalendarOptions): Promise<string> {
   const t = await i18nServer.getFixedT(options.locale, "meetings");
   const base = options.publicUrl.replace(/\/$/, "");
   const calendar = ical({
-    name: options.name,
+    name: calendarText(options.name),
     prodId: { company: "Alliance Partner Portal", product: "Meetings", language: options.locale.toUpperCase() },
     method: options.single ? ICalCalendarMethod.PUBLISH : undefined,
     url: `${base}/meetings`,
