@@ -1,6 +1,7 @@
 // /initiatives/:slug/manage/meetings/:id: a lead changes or cancels one meeting of their
 // initiative; participants' representatives are told by email, and calendars follow (SEQUENCE,
 // STATUS:CANCELLED). The meeting must belong to the initiative in the address. Leads only.
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +10,7 @@ import { z } from "zod";
 import { ErrorList } from "~/components/forms";
 import { MeetingForm } from "~/components/meeting-form";
 import { MeetingWhen } from "~/components/meeting-list";
-import { meetingSchema } from "~/domain/coalitions/meeting-schema";
+import { meetingCancelSchema, meetingSchema } from "~/domain/coalitions/meeting-schema";
 import { timeZoneChoices, wallTime } from "~/domain/coalitions/meeting-time";
 import { cancelMeeting, changeMeeting, meetingForLead } from "~/domain/coalitions/meetings.server";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -51,7 +52,6 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const intent = z.enum(["change", "cancel"]);
 const version = z.object({ sequence: z.coerce.number().int().min(0) });
-const cancelConfirm = z.object({ confirm: z.literal("yes", { errorMap: () => ({ message: "errors.confirmCancel" }) }) });
 
 export async function action(args: ActionFunctionArgs) {
   const { user, initiative, meeting } = await guard(args);
@@ -61,8 +61,8 @@ export async function action(args: ActionFunctionArgs) {
   const which = intent.safeParse(formData.get("intent"));
   if (!which.success) throw new Response("Bad Request", { status: 400 });
   if (which.data === "cancel") {
-    const confirmed = cancelConfirm.safeParse({ confirm: formData.get("confirm") ?? undefined });
-    if (!confirmed.success) return data({ intent: "cancel" as const, cancelErrors: ["errors.confirmCancel"] }, { status: 400 });
+    const confirmed = parseWithZod(formData, { schema: meetingCancelSchema });
+    if (confirmed.status !== "success") return data({ intent: "cancel" as const, cancel: boundedReply(confirmed) }, { status: 400 });
     const result = await cancelMeeting(args.context.db, by, { initiativeId: initiative.id, meetingId: meeting.id });
     if (!result.ok) throw new Response(result.reason === "notLead" ? "Forbidden" : "Not Found", { status: result.reason === "notLead" ? 403 : 404 });
     return back("cancelled");
@@ -86,7 +86,12 @@ export default function ChangeMeeting() {
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("meetings");
   const changeResult = reply && "result" in reply ? reply.result : undefined;
-  const cancelErrors = reply && "cancelErrors" in reply ? reply.cancelErrors : undefined;
+  const [cancelForm, cancelFields] = useForm({
+    id: "cancel-meeting",
+    lastResult: reply && "cancel" in reply ? reply.cancel : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingCancelSchema }),
+  });
+  const cancelErrors = cancelFields.confirm.errors;
   return (
     <div className="max-w-3xl space-y-10">
       <div>
@@ -124,10 +129,10 @@ export default function ChangeMeeting() {
               {t("form.cancelSection")}
             </h2>
             <p className="mt-1 text-slate-700">{t("form.cancelIntro")}</p>
-            <Form method="post" className="mt-3">
+            <Form method="post" {...getFormProps(cancelForm)} className="mt-3">
               <input type="hidden" name="intent" value="cancel" />
               <label className="flex items-center gap-2">
-                <input type="checkbox" name="confirm" value="yes" aria-invalid={cancelErrors ? true : undefined} aria-describedby={cancelErrors ? "confirm-error" : undefined} />
+                <input type="checkbox" name={cancelFields.confirm.name} value="yes" aria-invalid={cancelErrors ? true : undefined} aria-describedby={cancelErrors ? "confirm-error" : undefined} />
                 {t("form.cancelConfirm")}
               </label>
               <ErrorList id="confirm-error" errors={cancelErrors} ns="meetings" />

@@ -96,3 +96,8 @@ function isWebAddress(value: string): boolean {
     return false;
   }
 }
+
+/** Cancelling notifies every participant: the lead ticks a box to say they mean it. */
+export const meetingCancelSchema = z.object({
+  confirm: z.literal("yes", { errorMap: () => ({ message: "errors.confirmCancel" }) }),
+});
