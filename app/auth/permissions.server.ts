@@ -38,6 +38,10 @@ export const PUBLIC_ROUTES = new Set([
   "routes/about",
   "routes/privacy",
   "routes/accessibility",
+  "routes/meetings._index",
+  "routes/meetings[.ics]",
+  "routes/meetings.$id[.ics]",
+  "routes/initiatives.$slug_.meetings[.ics]",
 ]);
 
 const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();

@@ -352,12 +352,25 @@ export const meetings = pgTable(
     place: text(),
     onlineUrl: text(),
     agenda: text().notNull().default(""),
+    // The IANA zone the meeting is held in: instants are stored above, the zone says how to show them.
+    timeZone: text().notNull().default("UTC"),
+    // iCalendar SEQUENCE: rises on every change and cancellation, so calendar apps replace the event.
+    sequence: integer().notNull().default(0),
+    // Cancelled meetings stay (and stay in the feeds, as STATUS:CANCELLED) so calendars remove them.
+    cancelledAt: timestamp({ withTimezone: true }),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    updatedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("meetings_initiative_starts_idx").on(t.initiativeId, t.startsAt),
+    // Upcoming meetings across initiatives: a range on starts_at (a meeting lasts at most
+    // MEETING_MAX_DAYS, so "not yet ended" is also "started less than that long ago").
+    index("meetings_starts_idx").on(t.startsAt, t.id),
     check("meetings_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("meetings_at_most_14_days", sql`${t.endsAt} - ${t.startsAt} <= interval '14 days'`),
+    check("meetings_sequence_not_negative", sql`${t.sequence} >= 0`),
   ],
 );
 

@@ -149,6 +149,8 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
         // The link itself is for participants; the public page only says the meeting is online.
         online: sql<boolean>`${meetings.onlineUrl} is not null`.mapWith(Boolean),
         agenda: meetings.agenda,
+        timeZone: meetings.timeZone,
+        cancelled: sql<boolean>`${meetings.cancelledAt} is not null`.mapWith(Boolean),
       })
       .from(meetings)
       .where(eq(meetings.initiativeId, initiative.id))

@@ -66,6 +66,8 @@ export function initiativeJson(initiative: PublicInitiative, origin: string) {
       place: m.place,
       online: m.online,
       agenda: m.agenda,
+      time_zone: m.timeZone,
+      cancelled: m.cancelled,
     })),
   };
 }

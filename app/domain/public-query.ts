@@ -132,3 +132,11 @@ export function listSearch(filters: Record<string, string | number | undefined>,
 export function pageCount(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
+
+/** /meetings: upcoming meetings, filtered by initiative (its slug) and axis. */
+export const meetingListQuery = z.object({
+  initiative: z.preprocess(blankToUndefined, initiativeSlug.optional()),
+  axis: oneOf(axes),
+  page,
+});
+export type MeetingListQueryInput = z.infer<typeof meetingListQuery>;

@@ -21,7 +21,11 @@ export type MailTemplate =
   | "coalitionReviewRejected"
   | "coalitionReviewChanges"
   | "coalitionMessage"
-  | DeskMailTemplate;
+  | DeskMailTemplate
+  | MeetingMailTemplate;
+
+/** Meeting notices; their texts live in the "meetings" namespace (i18next's "ns:key" form). */
+export type MeetingMailTemplate = "meetings:mail.posted" | "meetings:mail.changed" | "meetings:mail.cancelled";
 
 /** Emails of the secretariat's review desk (app/domain/desk/) and its daily digest. */
 export type DeskMailTemplate =

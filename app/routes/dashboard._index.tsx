@@ -7,7 +7,9 @@ import { requireVerifiedUser } from "~/auth/permissions.server";
 import { isStaffRole } from "~/auth/session.server";
 import { FormErrors, Notice, SubmitButton } from "~/components/forms";
 import { TextArea } from "~/components/membership-fields";
+import { DashboardMeetings } from "~/components/dashboard-meetings";
 import { NextStepPanel } from "~/components/next-step";
+import { upcomingMeetingsForUser } from "~/domain/coalitions/meetings.server";
 import { answerInformationRequest, listMyActorsInitiatives, listMyAffiliations, nextStep, type MyAffiliation } from "~/domain/membership/dashboard.server";
 import { formError } from "~/domain/membership/result";
 import { answerSchema } from "~/domain/membership/schemas";
@@ -35,11 +37,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await visitorLocale(request);
   const affiliations = await listMyAffiliations(context.db, user.id, locale);
   const activeActorIds = affiliations.filter((a) => a.active).map((a) => a.actor.id);
-  const [initiatives, title] = await Promise.all([
+  const [initiatives, title, meetings] = await Promise.all([
     listMyActorsInitiatives(context.db, activeActorIds),
     pageTitle(locale, { namespace: "membership", key: "dashboard.title" }),
+    activeActorIds.length > 0 ? upcomingMeetingsForUser(context.db, user.id) : [],
   ]);
-  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, staff: isStaffRole(user.role) };
+  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, meetings, staff: isStaffRole(user.role) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -61,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation(["membership", "common"]);
-  const { name, affiliations, step, initiatives, staff } = useLoaderData<typeof loader>();
+  const { name, affiliations, step, initiatives, meetings, staff } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
   const active = affiliations.filter((a) => a.active);
@@ -134,6 +137,7 @@ export default function Dashboard() {
         </section>
       ) : null}
 
+      {active.length > 0 ? <DashboardMeetings meetings={meetings} /> : null}
       <section aria-labelledby="affiliations-title">
         <h2 id="affiliations-title" className="mb-4 text-2xl font-semibold">
           {t("dashboard.affiliations")}

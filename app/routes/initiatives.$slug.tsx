@@ -11,6 +11,7 @@ import { NextStep, type Visitor } from "~/components/initiative-next-step";
 import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
+import { onlineLinksFor } from "~/domain/coalitions/meetings.server";
 import { visitorStanding } from "~/domain/coalitions/standing.server";
 import { findPublicInitiative, groupSupporters } from "~/domain/initiatives.server";
 import { initiativeSlug } from "~/domain/public-query";
@@ -39,8 +40,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not Found", { status: 404 });
   const { initiative } = found;
   let visitor: Visitor = { kind: "anonymous" };
+  let onlineLinks: Record<string, string> = {};
   if (user) {
-    const standing = await visitorStanding(context.db, user.id, found.id, locale);
+    // The meetings' online links are for the representatives of participating actors only.
+    const [standing, links] = await Promise.all([visitorStanding(context.db, user.id, found.id, locale), onlineLinksFor(context.db, user.id, found.id)]);
+    onlineLinks = links;
     visitor = {
       kind: "member",
       ...standing,
@@ -61,7 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     asOfInput,
     asOfInvalid: asOfInput !== "" && !asOf,
     loginPath: `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` })}`,
-    upcoming: initiative.meetings.filter((m) => m.endsAt.getTime() >= now),
+    upcoming: initiative.meetings.filter((m) => m.endsAt.getTime() >= now).map((m) => ({ ...m, onlineUrl: onlineLinks[m.id] ?? null })),
     past: initiative.meetings.filter((m) => m.endsAt.getTime() < now).reverse(),
     title: await pageTitle(locale, initiative.title),
   };
@@ -70,7 +74,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function InitiativePage() {
   const data = useLoaderData<typeof loader>();
   const { initiative, supporterCount, supporterGroups, upcoming, past } = data;
-  const { t, i18n } = useTranslation(["initiatives", "common", "coalitions"]);
+  const { t, i18n } = useTranslation(["initiatives", "common", "coalitions", "meetings"]);
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
   const locale = i18n.language;
@@ -197,6 +201,11 @@ export default function InitiativePage() {
         <h2 id="meetings" className="text-2xl font-semibold">
           {t("detail.meetings")}
         </h2>
+        <p className="mt-2 text-sm">
+          <a href={`/initiatives/${initiative.slug}/meetings.ics`}>{t("meetings:feeds.initiative")}</a>
+          {" · "}
+          <Link to={`/meetings?initiative=${initiative.slug}`}>{t("meetings:feeds.allUpcoming")}</Link>
+        </p>
         <h3 className="mt-4 text-lg font-semibold">{t("detail.upcoming")}</h3>
         <MeetingList meetings={upcoming} emptyText={t("detail.noUpcoming")} />
         <h3 className="mt-6 text-lg font-semibold">{t("detail.past")}</h3>

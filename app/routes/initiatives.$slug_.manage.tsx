@@ -108,7 +108,7 @@ export default function ManageInitiative() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation(["coalitions", "common"]);
+  const { t, i18n } = useTranslation(["coalitions", "common", "meetings"]);
   const notice = searchParams.get("notice") ?? "";
   const [editForm, editFields] = useForm({
     id: "edit-initiative",
@@ -214,6 +214,16 @@ export default function ManageInitiative() {
               </Form>
             ))
           : <p className="mt-3 text-slate-700">{t("manage.lastLeadHint")}</p>}
+      </section>
+
+      <section aria-labelledby="meetings">
+        <h2 id="meetings" className="text-2xl font-semibold">
+          {t("meetings:manage.section")}
+        </h2>
+        <p className="mt-1">{t("meetings:manage.sectionIntro")}</p>
+        <p className="mt-2">
+          <Link to={`/initiatives/${view.initiative.slug}/manage/meetings`}>{t("meetings:manage.sectionLink")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="message">

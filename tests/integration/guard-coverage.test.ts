@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_ROUTES } from "~/auth/permissions.server";
 import { encryptSecret, newTotpSecret } from "~/auth/totp.server";
 import type { Database } from "~/db/client.server";
-import { actors, affiliations, initiatives, users, type User, type UserRole } from "~/db/schema";
+import { actors, affiliations, initiatives, meetings, users, type User, type UserRole } from "~/db/schema";
 import { authenticatorCode, createUser, PASSWORD, passwordHash, startSession } from "../support/accounts";
 import { useTestDatabase } from "../support/db";
 import { routeArgs } from "../support/remix";
@@ -68,6 +68,8 @@ interface Rows {
   initiativeId: string;
   initiativeSlug: string;
   affiliationId: string;
+  /** A meeting of that initiative. */
+  meetingId: string;
   /** A plain member, the subject of staff actions (the one an unguarded route would promote). */
   target: User;
 }
@@ -110,6 +112,9 @@ const SAMPLES: Record<string, Sample> = {
   "routes/initiatives.$slug_.withdraw": { who: "member", form: (rows) => ({ actorId: rows.actorId }) },
   "routes/initiatives.$slug_.lead-invitation": { who: "member", form: (rows) => ({ actorId: rows.actorId, intent: "accept" }) },
   "routes/initiatives.$slug_.manage": { who: "member", form: (rows) => ({ intent: "message", actorId: rows.actorId, subject: "Hello", body: "A message." }) },
+  "routes/initiatives.$slug_.manage_.meetings._index": { who: "member" },
+  "routes/initiatives.$slug_.manage_.meetings.new": { who: "member", form: () => meetingForm },
+  "routes/initiatives.$slug_.manage_.meetings.$id": { who: "member", form: () => ({ intent: "cancel", confirm: "yes" }) },
   "routes/affiliations.new": { who: "member", form: (rows) => ({ intent: "join", actorId: rows.actorId, role: "delegate", title: "Adviser" }) },
   "routes/dashboard._index": { who: "member", form: (rows) => ({ intent: "answer", affiliationId: rows.affiliationId, response: "Here is more." }) },
   "routes/dashboard.actors.$id": { who: "member", form: () => ({ intent: "profile", name: "Guarded Friends", description: "Renamed." }) },
@@ -130,7 +135,13 @@ const SUCCESS_PROVEN_ELSEWHERE: Record<string, string> = {
   "routes/initiatives.$slug_.withdraw": "coalitions-participation.test.ts",
   "routes/initiatives.$slug_.lead-invitation": "coalitions-proposals.test.ts",
   "routes/initiatives.$slug_.manage": "coalitions-participation.test.ts",
+  "routes/initiatives.$slug_.manage_.meetings._index": "meetings.test.ts",
+  "routes/initiatives.$slug_.manage_.meetings.new": "meetings.test.ts",
+  "routes/initiatives.$slug_.manage_.meetings.$id": "meetings.test.ts",
 };
+
+const nextYear = new Date().getUTCFullYear() + 1;
+const meetingForm = { title: "A guarded meeting", timeZone: "Europe/Paris", startsAt: `${nextYear}-03-02T10:00`, endsAt: `${nextYear}-03-02T12:00`, place: "Paris" };
 
 /** Routes that do not exist outside one environment: they answer 404 here, and that is tested on its own. */
 const ENVIRONMENT_GATED = new Set(["routes/dev.mailbox"]);
@@ -173,6 +184,7 @@ function sampleId(previous: string, name: string, rows: Rows): string | undefine
   if (previous === "actors" || name === "actorId") return rows.actorId;
   if (previous === "initiatives" || name === "initiativeId") return rows.initiativeId;
   if (previous === "affiliations" || name === "affiliationId") return rows.affiliationId;
+  if (previous === "meetings" || name === "meetingId") return rows.meetingId;
   if (previous === "users" || name === "userId") return rows.target.id;
   return undefined;
 }
@@ -276,11 +288,16 @@ beforeAll(async () => {
     .returning();
   const applicant = await createUser(t.db);
   const [affiliation] = await t.db.insert(affiliations).values({ userId: applicant.id, actorId: actor!.id, role: "delegate" }).returning();
+  const [meeting] = await t.db
+    .insert(meetings)
+    .values({ initiativeId: initiative!.id, title: "Guarded meeting", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), place: "Paris" })
+    .returning();
   rows = {
     actorId: actor!.id,
     initiativeId: initiative!.id,
     initiativeSlug: initiative!.slug,
     affiliationId: affiliation!.id,
+    meetingId: meeting!.id,
     target: await createUser(t.db, { email: "promote-me@example.org" }),
   };
 });

@@ -44,6 +44,8 @@ export interface DemoMeeting {
   title: string;
   startsAt: string;
   endsAt: string;
+  /** IANA zone the meeting is held in (times above are UTC instants). */
+  timeZone: string;
   place?: string;
   onlineUrl?: string;
   agenda: string;
@@ -472,6 +474,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Ministerial video conference on COVID-19",
     startsAt: "2020-04-16T13:00:00Z",
     endsAt: "2020-04-16T15:00:00Z",
+    timeZone: "Europe/Paris",
     onlineUrl: "https://meet.example.org/alliance-covid-19",
     agenda: "Adoption of a joint declaration on global cooperation against the COVID-19 pandemic; support for the World Health Organization.",
   },
@@ -480,6 +483,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Global health architecture and the infodemic",
     startsAt: "2020-06-26T13:00:00Z",
     endsAt: "2020-06-26T15:30:00Z",
+    timeZone: "Europe/Paris",
     onlineUrl: "https://meet.example.org/alliance-infodemic",
     agenda:
       "Exchange with the heads of WHO and UNESCO on strengthening the global health architecture and on countering false and misleading information during the pandemic.",
@@ -489,6 +493,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Ministerial meeting: climate, health, digital and equality",
     startsAt: "2020-09-25T14:00:00Z",
     endsAt: "2020-09-25T16:30:00Z",
+    timeZone: "America/New_York",
     onlineUrl: "https://meet.example.org/alliance-ministerial-2020",
     agenda: "Alliance ministerial during the 75th UN General Assembly: progress on climate and security, global health, digital issues and gender equality.",
   },
@@ -497,6 +502,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Geneva meeting on humanitarian space",
     startsAt: "2021-02-24T09:00:00Z",
     endsAt: "2021-02-24T12:00:00Z",
+    timeZone: "Europe/Zurich",
     place: "Geneva, Switzerland",
     agenda: "Protection of humanitarian and medical workers; humanitarian exemptions in sanctions regimes; next steps for supporting states.",
   },
@@ -505,6 +511,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Ministerial meeting on Our Common Agenda",
     startsAt: "2021-09-23T14:00:00Z",
     endsAt: "2021-09-23T17:00:00Z",
+    timeZone: "America/New_York",
     place: "New York, United States",
     agenda:
       "More than seventy participants discuss the UN Secretary-General's report Our Common Agenda and how reformed, more inclusive institutions can deliver on gender equality and education.",
@@ -514,6 +521,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Working group on the security of connected products",
     startsAt: "2027-01-19T14:00:00Z",
     endsAt: "2027-01-19T16:00:00Z",
+    timeZone: "Europe/Paris",
     onlineUrl: "https://meet.example.org/paris-call-products",
     agenda: "Draft good practices for security updates across a product's life cycle; comments from company and civil-society supporters.",
   },
@@ -522,6 +530,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Annual partners' meeting",
     startsAt: "2027-03-09T08:30:00Z",
     endsAt: "2027-03-10T16:00:00Z",
+    timeZone: "Africa/Dakar",
     place: "Dakar, Senegal",
     agenda: "Results from the eight pilot countries; gender-responsive budgeting; plans for the coming year.",
   },
@@ -530,6 +539,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     title: "Coordination ahead of the CCW group of governmental experts",
     startsAt: "2027-02-23T08:00:00Z",
     endsAt: "2027-02-23T10:00:00Z",
+    timeZone: "Europe/Zurich",
     place: "Geneva, Switzerland",
     agenda: "Common positions on human control and legal reviews of new weapons before the next session of experts.",
   },

@@ -56,6 +56,7 @@ export async function seedDemoData(db: Executor): Promise<{ accounts: DemoAccoun
         title: m.title,
         startsAt: new Date(m.startsAt),
         endsAt: new Date(m.endsAt),
+        timeZone: m.timeZone,
         place: m.place ?? null,
         onlineUrl: m.onlineUrl ?? null,
         agenda: m.agenda,

@@ -53,3 +53,22 @@ export async function mailEach(
     await enqueueMail(db, { to: r.email, locale: r.locale, template, params: { ...params, name: r.name } });
   }
 }
+
+/** Approved representatives of the approved actors actively taking part (leads and supporters). */
+export async function participantRepresentatives(db: Executor, initiativeId: string): Promise<Recipient[]> {
+  return db
+    .selectDistinct(recipientColumns)
+    .from(participations)
+    .innerJoin(actors, eq(actors.id, participations.actorId))
+    .innerJoin(affiliations, eq(affiliations.actorId, participations.actorId))
+    .innerJoin(users, eq(users.id, affiliations.userId))
+    .where(
+      and(
+        eq(participations.initiativeId, initiativeId),
+        eq(participations.status, "active"),
+        eq(actors.status, "approved"),
+        eq(affiliations.status, "approved"),
+        isNull(users.disabledAt),
+      ),
+    );
+}

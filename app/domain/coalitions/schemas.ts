@@ -7,7 +7,7 @@ import { axes, themes } from "../public-query";
 export const actorChoice = z.object({ actorId: z.string({ required_error: "errors.chooseActor" }).uuid("errors.chooseActor") });
 
 // Control characters other than line breaks never belong in text people read.
-const clean = (v: string) => v.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, "").trim();
+export const clean = (v: string) => v.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, "").trim();
 
 // Refinements rather than a second schema after the transform: conform would read an empty
 // result there as a missing field.
