@@ -14,6 +14,7 @@ import enMembership from "./locales/en/membership.json";
 import enPages from "./locales/en/pages.json";
 import enCoalitions from "./locales/en/coalitions.json";
 import enMeetings from "./locales/en/meetings.json";
+import enCoalitionWork from "./locales/en/coalition-work.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -27,6 +28,7 @@ import frMembership from "./locales/fr/membership.json";
 import frPages from "./locales/fr/pages.json";
 import frCoalitions from "./locales/fr/coalitions.json";
 import frMeetings from "./locales/fr/meetings.json";
+import frCoalitionWork from "./locales/fr/coalition-work.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -40,6 +42,7 @@ import esMembership from "./locales/es/membership.json";
 import esPages from "./locales/es/pages.json";
 import esCoalitions from "./locales/es/coalitions.json";
 import esMeetings from "./locales/es/meetings.json";
+import esCoalitionWork from "./locales/es/coalition-work.json";
 
 export const resources = {
   en: {
@@ -56,6 +59,7 @@ export const resources = {
     pages: enPages,
     coalitions: enCoalitions,
     meetings: enMeetings,
+    "coalition-work": enCoalitionWork,
   },
   fr: {
     common: frCommon,
@@ -71,6 +75,7 @@ export const resources = {
     pages: frPages,
     coalitions: frCoalitions,
     meetings: frMeetings,
+    "coalition-work": frCoalitionWork,
   },
   es: {
     common: esCommon,
@@ -86,5 +91,6 @@ export const resources = {
     pages: esPages,
     coalitions: esCoalitions,
     meetings: esMeetings,
+    "coalition-work": esCoalitionWork,
   },
 };

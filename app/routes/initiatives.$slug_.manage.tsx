@@ -9,8 +9,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireInitiativeLead, requireVerifiedUser } from "~/auth/permissions.server";
 import { ErrorList, Notice, SubmitButton } from "~/components/forms";
+import { HandoverForm } from "~/components/handover-form";
 import { InitiativeTextFields } from "~/components/initiative-form";
 import { editInitiative, inviteCoLead, managementView, messageParticipants, stepDown } from "~/domain/coalitions/leadership.server";
+import { handOverLeadership, handoverCandidates } from "~/domain/coalitions/handover.server";
+import { handoverSchema } from "~/domain/coalitions/handover-schema";
 import { decideJoinRequest, findInitiativeBySlug } from "~/domain/coalitions/participation.server";
 import { approvedActorChoices } from "~/domain/coalitions/proposals.server";
 import { actorChoice, decisionSchema, initiativeTextSchema, messageSchema } from "~/domain/coalitions/schemas";
@@ -36,14 +39,18 @@ async function guard(args: GuardArgs & { params: LoaderFunctionArgs["params"] })
 export async function loader(args: LoaderFunctionArgs) {
   const { user, initiative } = await guard(args);
   const locale = await visitorLocale(args.request);
-  const [view, everyone] = await Promise.all([managementView(args.context.db, initiative.id, user.id, locale), approvedActorChoices(args.context.db, locale)]);
+  const [view, everyone, handoverTo] = await Promise.all([
+    managementView(args.context.db, initiative.id, user.id, locale),
+    approvedActorChoices(args.context.db, locale),
+    handoverCandidates(args.context.db, initiative.id, locale),
+  ]);
   if (!view) throw new Response("Not Found", { status: 404 });
   const t = await i18nServer.getFixedT(args.request, "coalitions");
   const leadIds = new Set(view.leads.map((l) => l.actorId));
-  return { title: t("manage.title", { initiative: view.initiative.title }), ...view, candidates: everyone.filter((a) => !leadIds.has(a.id)) };
+  return { title: t("manage.title", { initiative: view.initiative.title }), ...view, candidates: everyone.filter((a) => !leadIds.has(a.id)), handoverTo };
 }
 
-const intent = z.enum(["decide", "edit", "invite", "stepDown", "message"]);
+const intent = z.enum(["decide", "edit", "invite", "stepDown", "handOver", "message"]);
 
 export async function action(args: ActionFunctionArgs) {
   const { user, initiative } = await guard(args);
@@ -84,6 +91,17 @@ export async function action(args: ActionFunctionArgs) {
       const result = await stepDown(args.context.db, by, { initiativeId: initiative.id, actorId: parsed.data.actorId });
       if (!result.ok) return result.reason === "notLead" || result.reason === "notRepresentative" ? forbidden() : back(result.reason);
       return redirect(`/initiatives/${initiative.slug}`);
+    }
+    case "handOver": {
+      const submission = parseWithZod(formData, { schema: handoverSchema });
+      if (submission.status !== "success") return data({ intent: "handOver" as const, handOver: boundedReply(submission) }, { status: 400 });
+      const result = await handOverLeadership(args.context.db, by, { initiativeId: initiative.id, ...submission.value });
+      if (!result.ok) {
+        if (result.reason === "notLead" || result.reason === "notRepresentative") return forbidden();
+        return redirect(`/initiatives/${initiative.slug}/manage?handover=${result.reason}#handover-heading`);
+      }
+      // Still a lead (co-lead) → back here; a supporter now → the initiative's page, which says so.
+      return redirect(submission.value.then === "colead" ? `/initiatives/${initiative.slug}/manage?handover=handedOver#handover-heading` : `/initiatives/${initiative.slug}`);
     }
     case "message": {
       const parsed = messageSchema.safeParse(Object.fromEntries(formData));
@@ -214,6 +232,7 @@ export default function ManageInitiative() {
               </Form>
             ))
           : <p className="mt-3 text-slate-700">{t("manage.lastLeadHint")}</p>}
+        <HandoverForm mine={myLeads} candidates={view.handoverTo} lastResult={result && "handOver" in result ? result.handOver : undefined} />
       </section>
 
       <section aria-labelledby="meetings">

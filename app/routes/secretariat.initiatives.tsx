@@ -1,14 +1,17 @@
 // /secretariat/initiatives: the review queue of proposed initiatives. Staff approve (the
 // initiative becomes public with its own address), reject with a reason, or ask for changes;
-// and close an active initiative (it stays public, read-only, with its history).
+// and close an active initiative (it stays public, read-only, with its history). Paginated
+// oldest first like the desk's other queues.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "~/auth/permissions.server";
+import { QueuePages } from "~/components/desk/queue";
 import { ErrorList, Notice } from "~/components/forms";
 import { Paragraphs } from "~/components/paragraphs";
 import { listActiveInitiatives, listProposalsToReview, reviewInitiative } from "~/domain/coalitions/proposals.server";
 import { reviewSchema } from "~/domain/coalitions/schemas";
+import { queueQuery } from "~/domain/desk/queue-query";
 import { formatDateTime } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin } from "~/utils/request.server";
@@ -18,7 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args);
   const t = await i18nServer.getFixedT(args.request, "coalitions");
-  const [queue, active] = await Promise.all([listProposalsToReview(args.context.db), listActiveInitiatives(args.context.db)]);
+  const cursors = queueQuery.pick({ after: true, before: true }).parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const [queue, active] = await Promise.all([listProposalsToReview(args.context.db, cursors), listActiveInitiatives(args.context.db)]);
   return { title: t("review.title"), queue, active };
 }
 
@@ -42,7 +46,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ReviewQueue() {
-  const { queue, active } = useLoaderData<typeof loader>();
+  const { queue: page, active } = useLoaderData<typeof loader>();
+  const queue = page.items;
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation(["coalitions", "common"]);
@@ -50,7 +55,7 @@ export default function ReviewQueue() {
   return (
     <div>
       <h1 className="mb-2 text-3xl font-bold">{t("review.title")}</h1>
-      <p className="mb-6">{t("review.count", { count: queue.length })}</p>
+      <p className="mb-6">{t("review.count", { count: page.total })}</p>
       {notice === "alreadyDecided" ? (
         <div role="alert" className="mb-4 rounded border border-red-700 bg-red-50 p-3 font-medium text-red-900">
           {t("review.alreadyDecided")}
@@ -117,6 +122,7 @@ export default function ReviewQueue() {
           </li>
         ))}
       </ol>
+      <QueuePages path="/secretariat/initiatives" filters={{}} older={page.older} newer={page.newer} />
       <section aria-labelledby="close-heading" className="mt-12">
         <h2 id="close-heading" className="text-2xl font-semibold">
           {t("review.closeHeading")}

@@ -58,7 +58,7 @@ describe("proposing and reviewing", () => {
 
     const secretariat = await staff();
     const queue = await callLoader(reviewRoute.loader, "/secretariat/initiatives", { db: t.db, headers: { Cookie: secretariat.cookie } });
-    expect(queue.queue.map((q) => q.id)).toContain(id);
+    expect(queue.queue.items.map((q) => q.id)).toContain(id);
     const decided = await outcome(await review(secretariat.cookie, { initiativeId: id, decision: "approve", reason: "" }));
     expect(decided.headers.get("Location")).toContain("notice=approve");
     const [approved] = await t.db.select().from(initiatives).where(eq(initiatives.id, id));

@@ -104,6 +104,8 @@ const SAMPLES: Record<string, Sample> = {
   "routes/secretariat.exports.actors[.csv]": { who: "secretariat" },
   "routes/secretariat.exports.affiliations[.csv]": { who: "secretariat" },
   "routes/secretariat.exports.audit[.csv]": { who: "secretariat" },
+  "routes/secretariat.exports.initiatives[.csv]": { who: "secretariat" },
+  "routes/secretariat.exports.participations[.csv]": { who: "secretariat" },
   "routes/secretariat.actors.$id": { who: "secretariat", form: () => ({ intent: "suspend", reason: "Checked by the guard test." }) },
   "routes/secretariat.affiliations.$id": { who: "secretariat", form: () => ({ intent: "approve" }) },
   "routes/secretariat.initiatives": { who: "secretariat", form: (rows) => ({ intent: "close", initiativeId: rows.initiativeId, reason: "Checked by the guard test." }) },

@@ -11,7 +11,8 @@ import { actorRepresentatives, leadRepresentatives, mailEach } from "./notify.se
 import { leadsInitiative, otherActiveLeads, representsActor, type Caller, type Outcome } from "./participation.server";
 import type { InitiativeText } from "./schemas";
 
-async function lockActiveInitiative(db: Executor, initiativeId: string) {
+/** Locks the initiative row for a change to its leadership; null unless it is active. */
+export async function lockActiveInitiative(db: Executor, initiativeId: string) {
   const [row] = await db
     .select({ id: initiatives.id, slug: initiatives.slug, title: initiatives.title, status: initiatives.status })
     .from(initiatives)

@@ -2,11 +2,13 @@
 // the secretariat (approve, reject, ask for changes), later closed. Each review decision is one
 // conditional UPDATE, so when two staff act at once exactly one decision wins.
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, initiatives, leadInvitations, participations, users, type InitiativeStatus, type Locale } from "~/db/schema";
 import { actorDisplayName, sortableName } from "../actors.server";
+import { QUEUE_PAGE_SIZE, type QueueQuery } from "../desk/queue-query";
+import { cursorOf, keyset, page } from "../desk/queues.server";
 import { recordParticipationEvent } from "./history.server";
 import { actorRepresentatives, mailEach } from "./notify.server";
 import { representsActor, type Caller, type Outcome } from "./participation.server";
@@ -99,6 +101,15 @@ async function freeSlug(db: Executor, title: string): Promise<string> {
   return `${base}-${crypto.randomBytes(3).toString("hex")}`;
 }
 
+/** The unique index on initiatives.slug refused a value (drizzle keeps the driver's error in `cause`). */
+function isSlugCollision(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const fields = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
+    if (fields.code === "23505" && (fields.constraint_name ?? fields.constraint) === "initiatives_slug_unique") return true;
+  }
+  return false;
+}
+
 /**
  * A staff decision on a proposal (approve, reject, ask for changes) or on an active initiative
  * (close). Approval gives the initiative its address and makes the proposing actor its first lead.
@@ -113,26 +124,43 @@ export async function reviewInitiative(
     if (!current) return { ok: false, reason: "alreadyDecided" };
     const now = new Date();
     const approving = input.decision === "approve";
-    const slug = approving ? await freeSlug(tx, current.title) : undefined;
     // One statement decides, conditional on the status it starts from: of two staff acting at
     // once, the second finds the status already changed and gets nothing back.
-    const [row] = await tx
-      .update(initiatives)
-      .set({
-        status: REVIEW_TO[input.decision],
-        ...(input.decision === "close" ? {} : { reviewedByUserId: by.userId, reviewedAt: now, reviewReason: input.reason || null }),
-        ...(approving ? { slug, launchedOn: now.toISOString().slice(0, 10) } : {}),
-        updatedAt: now,
-      })
-      .where(and(eq(initiatives.id, input.initiativeId), eq(initiatives.status, REVIEW_FROM[input.decision])))
-      .returning({
-        id: initiatives.id,
-        slug: initiatives.slug,
-        title: initiatives.title,
-        status: initiatives.status,
-        proposedByActorId: initiatives.proposedByActorId,
-        proposedByUserId: initiatives.proposedByUserId,
-      });
+    const decide = (executor: Executor, slug: string | undefined) =>
+      executor
+        .update(initiatives)
+        .set({
+          status: REVIEW_TO[input.decision],
+          ...(input.decision === "close" ? {} : { reviewedByUserId: by.userId, reviewedAt: now, reviewReason: input.reason || null }),
+          ...(slug ? { slug, launchedOn: now.toISOString().slice(0, 10) } : {}),
+          updatedAt: now,
+        })
+        .where(and(eq(initiatives.id, input.initiativeId), eq(initiatives.status, REVIEW_FROM[input.decision])))
+        .returning({
+          id: initiatives.id,
+          slug: initiatives.slug,
+          title: initiatives.title,
+          status: initiatives.status,
+          proposedByActorId: initiatives.proposedByActorId,
+          proposedByUserId: initiatives.proposedByUserId,
+        });
+    let row: Awaited<ReturnType<typeof decide>>[number] | undefined;
+    if (!approving) [row] = await decide(tx, undefined);
+    else {
+      // Two approvals of the same title at once both find the plain address free; the second
+      // UPDATE then waits for the first to commit and breaks the unique index. Each attempt runs
+      // in a savepoint, so after a collision the transaction goes on and the next free address
+      // (read again, now that the other approval is visible) is tried.
+      for (let attempt = 1; ; attempt++) {
+        const slug = await freeSlug(tx, current.title);
+        try {
+          [row] = await tx.transaction((savepoint) => decide(savepoint, slug));
+          break;
+        } catch (error) {
+          if (attempt >= 5 || !isSlugCollision(error)) throw error;
+        }
+      }
+    }
     if (!row) return { ok: false, reason: "alreadyDecided" };
     if (approving && row.proposedByActorId) {
       await tx
@@ -191,30 +219,40 @@ export async function countProposalsToReview(db: Executor): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The review queue, oldest first, with who proposed each for which actor. */
-export async function listProposalsToReview(db: Executor) {
-  return db
-    .select({
-      id: initiatives.id,
-      title: initiatives.title,
-      summary: initiatives.summary,
-      description: initiatives.description,
-      goals: initiatives.goals,
-      axis: initiatives.axis,
-      theme: initiatives.theme,
-      joinPolicy: initiatives.joinPolicy,
-      language: initiatives.language,
-      createdAt: initiatives.createdAt,
-      updatedAt: initiatives.updatedAt,
-      actorName: actors.name,
-      proposerName: users.name,
-    })
-    .from(initiatives)
-    .leftJoin(actors, eq(actors.id, initiatives.proposedByActorId))
-    .leftJoin(users, eq(users.id, initiatives.proposedByUserId))
-    .where(eq(initiatives.status, "submitted"))
-    .orderBy(asc(initiatives.createdAt), asc(initiatives.id))
-    .limit(200);
+/**
+ * One page of the review queue, oldest first, with who proposed each for which actor, and the
+ * total. Keyset pages over (created_at, id) read the (status, created_at) index in order, like
+ * the desk's other queues, however many proposals wait.
+ */
+export async function listProposalsToReview(db: Executor, query: Pick<QueueQuery, "after" | "before">) {
+  const order = query.before ? [desc(initiatives.createdAt), desc(initiatives.id)] : [asc(initiatives.createdAt), asc(initiatives.id)];
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        summary: initiatives.summary,
+        description: initiatives.description,
+        goals: initiatives.goals,
+        axis: initiatives.axis,
+        theme: initiatives.theme,
+        joinPolicy: initiatives.joinPolicy,
+        language: initiatives.language,
+        createdAt: initiatives.createdAt,
+        updatedAt: initiatives.updatedAt,
+        actorName: actors.name,
+        proposerName: users.name,
+        cursor: cursorOf(initiatives.createdAt, initiatives.id),
+      })
+      .from(initiatives)
+      .leftJoin(actors, eq(actors.id, initiatives.proposedByActorId))
+      .leftJoin(users, eq(users.id, initiatives.proposedByUserId))
+      .where(and(eq(initiatives.status, "submitted"), keyset(initiatives.createdAt, initiatives.id, query)))
+      .orderBy(...order)
+      .limit(QUEUE_PAGE_SIZE + 1),
+    countProposalsToReview(db),
+  ]);
+  return { ...page(rows, query), total };
 }
 
 /** The actors a user may act for (approved affiliation, approved actor), by name. */

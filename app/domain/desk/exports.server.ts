@@ -14,7 +14,7 @@ import { describeChange, type AuditQuery } from "./audit-query";
 export const EXPORT_BATCH_SIZE = 1000;
 const BOM = "\uFEFF";
 
-type Cell = string | number | boolean | Date | null | undefined;
+export type Cell = string | number | boolean | Date | null | undefined;
 
 /**
  * A cell as text. Dates in ISO 8601 (UTC). Text that a spreadsheet would read as a formula
@@ -66,7 +66,7 @@ export function csvResponse<Row>(filename: string, source: CsvExport<Row>, batch
 }
 
 /** Batches in id order: each query starts after the last id of the previous batch. */
-async function* byId<Row extends { id: string }>(fetch: (after: string | null, limit: number) => Promise<Row[]>, batchSize: number) {
+export async function* byId<Row extends { id: string }>(fetch: (after: string | null, limit: number) => Promise<Row[]>, batchSize: number) {
   let after: string | null = null;
   for (;;) {
     const rows = await fetch(after, batchSize);

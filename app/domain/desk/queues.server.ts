@@ -9,7 +9,7 @@ import { actorDisplayName, countryName } from "~/domain/actors.server";
 import { QUEUE_PAGE_SIZE, splitCursor, type QueueQuery } from "./queue-query";
 
 /** The row's position as text, with microseconds, for the next and previous page links. */
-const cursorOf = (createdAt: AnyPgColumn, id: AnyPgColumn) =>
+export const cursorOf = (createdAt: AnyPgColumn, id: AnyPgColumn) =>
   sql<string>`to_char(${createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || ${id}`;
 
 /** Waiting for the applicant's answer to a request for more information. */
@@ -72,7 +72,8 @@ export async function getDeskFigures(db: Executor, now = new Date()): Promise<De
   };
 }
 
-function keyset(createdAt: AnyPgColumn, id: AnyPgColumn, query: QueueQuery) {
+/** The rows after (or before) a page cursor, in (created_at, id) order. */
+export function keyset(createdAt: AnyPgColumn, id: AnyPgColumn, query: QueueQuery) {
   const position = query.before ?? query.after;
   if (!position) return undefined;
   const { at, id: cursorId } = splitCursor(position);
@@ -83,7 +84,7 @@ function keyset(createdAt: AnyPgColumn, id: AnyPgColumn, query: QueueQuery) {
 }
 
 /** One page of a queue and the cursors of its neighbours. Fetches one row more to know if there is a next page. */
-function page<T extends { cursor: string }>(rows: T[], query: QueueQuery) {
+export function page<T extends { cursor: string }>(rows: T[], query: QueueQuery) {
   const backwards = Boolean(query.before);
   const more = rows.length > QUEUE_PAGE_SIZE;
   const items = rows.slice(0, QUEUE_PAGE_SIZE);
