@@ -72,7 +72,7 @@ describe("deciding on an affiliation", () => {
     expect(await affiliationStatus(affiliation.id)).toMatchObject({ status: "rejected", reviewReason: "No letter from the ministry" });
     const [mail] = await mailsTo(applicant.email);
     expect(mail?.textBody).toContain("No letter from the ministry");
-    expect(mail?.subject).toContain("no fue aprobada");
+    expect(mail?.subject).toContain("no ha sido aprobada");
   });
 
   it("asking for information keeps the application pending and sends the question", async () => {
