@@ -80,7 +80,7 @@ export function MeetingList({ meetings, emptyText, headingLevel = 4 }: { meeting
             meeting.onlineUrl && !meeting.cancelled ? (
               <p className="text-slate-800">
                 {t("list.onlineLinkLabel")}{" "}
-                <a href={meeting.onlineUrl} rel="noopener noreferrer" className="break-all">
+                <a href={meeting.onlineUrl} rel="noopener noreferrer" className="break-all underline">
                   {meeting.onlineUrl}
                 </a>
               </p>
