@@ -16,7 +16,7 @@ export function DashboardMeetings({ meetings }: { meetings: (MeetingData & { ini
         {meetings.map((m) => (
           <li key={m.id} className="py-3">
             <p className="font-semibold">
-              <Link to={`/initiatives/${m.initiative.slug}#meeting-${m.id}`}>{m.title}</Link>
+              <Link to={`/initiatives/${m.initiative.slug}#meeting-${m.id}`} className="underline">{m.title}</Link>
               {m.cancelled ? <CancelledBadge /> : null}
               <span className="font-normal text-slate-700"> · {m.initiative.title}</span>
             </p>
@@ -25,7 +25,7 @@ export function DashboardMeetings({ meetings }: { meetings: (MeetingData & { ini
             {m.onlineUrl && !m.cancelled ? (
               <p className="text-sm">
                 {t("list.onlineLinkLabel")}{" "}
-                <a href={m.onlineUrl} rel="noopener noreferrer" className="break-all">
+                <a href={m.onlineUrl} rel="noopener noreferrer" className="break-all underline">
                   {m.onlineUrl}
                 </a>
               </p>
@@ -34,7 +34,7 @@ export function DashboardMeetings({ meetings }: { meetings: (MeetingData & { ini
         ))}
       </ul>
       <p className="mt-2">
-        <Link to="/meetings">{t("dashboard.all")}</Link>
+        <Link to="/meetings" className="underline">{t("dashboard.all")}</Link>
       </p>
     </section>
   );

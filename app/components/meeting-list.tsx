@@ -41,12 +41,15 @@ export function MeetingWhen({ meeting }: { meeting: Pick<MeetingData, "startsAt"
   return (
     <>
       <p className="text-slate-800">
-        <time dateTime={meeting.startsAt.toISOString()}>{formatMeetingWhen(locale, meeting.startsAt, meeting.endsAt, meeting.timeZone)}</time>
+        {/* The browser's time-zone data may name a zone differently from the server's ("CET" or "GMT+1"). */}
+        <time dateTime={meeting.startsAt.toISOString()} suppressHydrationWarning>
+          {formatMeetingWhen(locale, meeting.startsAt, meeting.endsAt, meeting.timeZone)}
+        </time>
       </p>
       {local ? (
         <p className="text-sm text-slate-700">{t("list.yourTime", { when: local })}</p>
       ) : browserZone === null && meeting.timeZone !== "UTC" ? (
-        <p className="text-sm text-slate-700">{t("list.utcTime", { when: formatMeetingRange(locale, meeting.startsAt, meeting.endsAt, "UTC") })}</p>
+        <p className="text-sm text-slate-700" suppressHydrationWarning>{t("list.utcTime", { when: formatMeetingRange(locale, meeting.startsAt, meeting.endsAt, "UTC") })}</p>
       ) : null}
     </>
   );
@@ -80,7 +83,7 @@ export function MeetingList({ meetings, emptyText, headingLevel = 4 }: { meeting
             meeting.onlineUrl && !meeting.cancelled ? (
               <p className="text-slate-800">
                 {t("list.onlineLinkLabel")}{" "}
-                <a href={meeting.onlineUrl} rel="noopener noreferrer" className="break-all">
+                <a href={meeting.onlineUrl} rel="noopener noreferrer" className="break-all underline">
                   {meeting.onlineUrl}
                 </a>
               </p>

@@ -116,6 +116,12 @@ test("/meetings and the meeting form have no accessibility violations in English
     await axe();
     if (lng === "fr") await shoot(page, "meeting-form-fr");
   }
+  // A representative's dashboard lists the meetings of their actor's initiatives.
+  await page.goto("/dashboard");
+  await switchLanguage(page, "en");
+  await expect(page.getByRole("heading", { name: "Your upcoming meetings" })).toBeVisible();
+  await axe();
+  await shoot(page, "dashboard");
 });
 
 test.describe("without JavaScript", () => {

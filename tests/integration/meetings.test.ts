@@ -284,4 +284,27 @@ describe("/meetings", () => {
     expect((await list("")).initiativeChoices.map((c) => c.slug)).toEqual(expect.arrayContaining([reform.initiative.slug, law.initiative.slug]));
     expect((await thrownOutcome(list("?axis=nonsense"))).status).toBe(400);
   });
+
+  it("costs the same three statements whatever the page and however many meetings there are", async () => {
+    const { initiative } = await ledInitiative(t.db);
+    const soon = Date.now() + 86_400_000;
+    await t.db.insert(meetings).values(
+      Array.from({ length: 45 }, (_, i) => ({ initiativeId: initiative.id, title: `Session ${i}`, place: "Vienna", startsAt: new Date(soon + i * 3_600_000), endsAt: new Date(soon + i * 3_600_000 + 1_800_000) })),
+    );
+    const statements = async (query: string) => {
+      let count = 0;
+      const counting = new Proxy(t.db, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (typeof value !== "function") return value;
+          if (["select", "selectDistinct", "execute", "insert", "update", "delete"].includes(String(property))) count++;
+          return (value as (...args: unknown[]) => unknown).bind(target);
+        },
+      });
+      const page = await callLoader(meetingsPage.loader, `/meetings${query}`, { db: counting });
+      return { count, items: page.items.length };
+    };
+    expect(await statements(`?initiative=${initiative.slug}`)).toEqual({ count: 3, items: 20 });
+    expect(await statements(`?initiative=${initiative.slug}&page=3`)).toEqual({ count: 3, items: 5 });
+  });
 });
