@@ -1,7 +1,8 @@
 // Public reads of the actor directory: approved actors only, names in the visitor's language.
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
+import { foldedContainsPattern, foldedSql } from "./folding";
 import { PAGE_SIZE, type ActorListQuery } from "./public-query";
 import { safeWebUrl } from "./web-url";
 
@@ -66,6 +67,18 @@ export const inAlliance: SQL<boolean> = sql<boolean>`(${actors.status} = 'approv
   affiliations.actorId
 } = ${actors.id} and ${affiliations.status} = 'approved') or ${takesPart}))`;
 
+/**
+ * An actor whose name contains the text, ignoring case and accents in any language: a State by
+ * any of its names (UN names in three languages, common names, aliases: the folded key stored
+ * on its country row), an organisation by its name or short name folded the same way.
+ */
+export function matchesSearch(text: string): SQL {
+  const pattern = foldedContainsPattern(text);
+  return sql`(case when ${actors.kind} = 'state' then ${countries.searchKey} like ${pattern} else ${foldedSql(
+    actors.name,
+  )} like ${pattern} or ${foldedSql(actors.shortName)} like ${pattern} end)`;
+}
+
 export async function listPublicActors(db: Executor, query: ActorListQuery, locale: Locale) {
   const name = actorDisplayName(locale);
   const where = and(
@@ -90,13 +103,7 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
             ),
         )
       : undefined,
-    query.q
-      ? or(
-          ilike(name, containsPattern(query.q)),
-          ilike(actors.name, containsPattern(query.q)),
-          ilike(actors.shortName, containsPattern(query.q)),
-        )
-      : undefined,
+    query.q ? matchesSearch(query.q) : undefined,
   );
   const [counted] = await db
     .select({ total: sql<number>`count(*)`.mapWith(Number) })
