@@ -38,6 +38,7 @@ export const PUBLIC_ROUTES = new Set([
   "routes/about",
   "routes/privacy",
   "routes/accessibility",
+  "routes/map.world[.]svg",
 ]);
 
 const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();

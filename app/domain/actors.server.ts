@@ -163,7 +163,11 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
 
 export type PublicActorListItem = Awaited<ReturnType<typeof listPublicActors>>["items"][number];
 
-/** An approved actor and the public initiatives it takes part in; null when there is none to show. */
+/**
+ * An approved actor, the public initiatives it takes part in (role, since when) and those it
+ * left (joined, withdrawn: both dates); null when there is none to show. Two queries, whatever
+ * the number of initiatives.
+ */
 export async function getPublicActor(db: Executor, id: string, locale: Locale) {
   const [actor] = await db
     .select({
@@ -183,7 +187,7 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
     .where(and(eq(actors.id, id), eq(actors.status, "approved")))
     .limit(1);
   if (!actor) return null;
-  const taking = await db
+  const rows = await db
     .select({
       slug: initiatives.slug,
       title: initiatives.title,
@@ -192,20 +196,28 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
       theme: initiatives.theme,
       status: initiatives.status,
       role: participations.role,
+      participation: participations.status,
       since: participations.signedAt,
+      // A withdrawal records who decided and when; rows older than that column, their last change.
+      until: sql<Date>`coalesce(${participations.decidedAt}, ${participations.updatedAt})`.mapWith(participations.updatedAt),
     })
     .from(participations)
     .innerJoin(initiatives, eq(initiatives.id, participations.initiativeId))
     .where(
       and(
         eq(participations.actorId, actor.id),
-        eq(participations.status, "active"),
+        inArray(participations.status, ["active", "withdrawn"]),
         inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES),
       ),
     )
     // Active initiatives before closed ones: what an actor does now comes first.
     .orderBy(sql`${initiatives.status} = 'closed'`, asc(participations.role), asc(initiatives.title));
-  return { ...actor, website: safeWebUrl(actor.website), initiatives: taking };
+  const taking = rows.filter((row) => row.participation === "active").map(({ participation: _p, until: _u, ...row }) => row);
+  const past = rows
+    .filter((row) => row.participation === "withdrawn")
+    .map(({ participation: _p, ...row }) => row)
+    .sort((a, b) => b.until.getTime() - a.until.getTime());
+  return { ...actor, website: safeWebUrl(actor.website), initiatives: taking, pastInitiatives: past };
 }
 
 export type PublicActor = NonNullable<Awaited<ReturnType<typeof getPublicActor>>>;
