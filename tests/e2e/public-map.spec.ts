@@ -37,7 +37,7 @@ test.describe("without JavaScript", () => {
     await page.getByText(/List of the \d+ States on the map/).click();
     await expect(page.getByRole("heading", { name: "Leads at least one initiative (8)" })).toBeVisible();
     expect(shapes).toEqual([200]);
-    await france.click();
+    await france.press("Enter");
     await expect(page.getByRole("heading", { level: 1, name: "France" })).toBeVisible();
   });
 
