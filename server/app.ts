@@ -17,6 +17,7 @@ import type { Env } from "~/env.server";
 import { allowedOrigins, checkHost } from "./origins";
 import { remixHandler } from "./remix-handler";
 import { boundedBody } from "./request-body";
+import { serveFlags } from "./flags";
 import { answerDatabaseFaults, requestTimeout } from "./faults";
 
 export interface CreateAppOptions {
@@ -229,6 +230,7 @@ export function createApp(options: CreateAppOptions): express.Express {
     res.status(404).type("text/plain").send("Not found");
   });
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use("/flags", serveFlags());
 
   const build = options.build;
   app.all(

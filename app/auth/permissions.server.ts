@@ -42,6 +42,7 @@ export const PUBLIC_ROUTES = new Set([
   "routes/meetings[.ics]",
   "routes/meetings.$id[.ics]",
   "routes/initiatives.$slug_.meetings[.ics]",
+  "routes/map.world[.]svg",
 ]);
 
 const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActorKind } from "~/db/schema";
 import { formatNumber } from "~/i18n/format";
+import { Flag } from "./flag";
 
 export interface ActorCardData {
   id: string;
@@ -10,6 +11,7 @@ export interface ActorCardData {
   name: string;
   shortName: string | null;
   countryName: string | null;
+  countryCode?: string | null;
   initiativeCount: number | null;
   inAlliance: boolean;
 }
@@ -24,6 +26,7 @@ export function ActorCard({ actor }: { actor: ActorCardData }) {
   return (
     <article className="h-full rounded-lg border border-slate-200 p-4 shadow-sm">
       <h2 className="text-lg font-semibold">
+        {actor.kind === "state" ? <Flag iso3={actor.countryCode} /> : null}
         <Link to={`/actors/${actor.id}`}>
           {actor.name}
           {actor.shortName && actor.shortName !== actor.name ? ` (${actor.shortName})` : ""}

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActorKind } from "~/db/schema";
 import { formatDate, formatNumber } from "~/i18n/format";
+import { Flag } from "./flag";
 
 export interface ParticipantData {
   actorId: string;
@@ -9,6 +10,8 @@ export interface ParticipantData {
   shortName: string | null;
   kind: ActorKind;
   countryName: string | null;
+  /** ISO alpha-3 of a State (its flag is shown beside its name). */
+  countryCode?: string | null;
   /** When the actor's current participation began. */
   since: string | Date;
 }
@@ -30,6 +33,7 @@ function ParticipantName({ participant }: { participant: ParticipantData }) {
     participant.shortName && participant.shortName !== participant.name ? ` (${participant.shortName})` : "";
   return (
     <>
+      {participant.kind === "state" ? <Flag iso3={participant.countryCode} /> : null}
       {/* Underlined: the date beside it makes it a link within text (WCAG 1.4.1). */}
       <Link to={`/actors/${participant.actorId}`} className="underline">
         {participant.name}
@@ -79,6 +83,7 @@ export function SupporterGroups({ groups, initiativeSlug }: { groups: SupporterG
           <ul className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
             {members.map((member) => (
               <li key={member.actorId}>
+                {member.kind === "state" ? <Flag iso3={member.countryCode} /> : null}
                 <Link to={`/actors/${member.actorId}`} className="underline">
                   {member.name}
                   {member.shortName && member.shortName !== member.name ? ` (${member.shortName})` : ""}

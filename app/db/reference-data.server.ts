@@ -1,10 +1,13 @@
-// UN member and observer states, from the maintained `world-countries` package (names,
-// ISO codes, UN regional group). Loaded at every start-up: an upsert, so it is idempotent
-// and picks up corrections when the package is updated.
+// UN member and observer states, from the maintained `world-countries` package (ISO codes,
+// UN regional group, common names and spellings) with the UN's own short names laid over it
+// (./un-names.ts). Loaded at every start-up: an upsert, so it is idempotent and picks up
+// corrections when the package or the table is updated.
 import worldCountries from "world-countries";
 import { sql } from "drizzle-orm";
+import { foldForSearch } from "~/domain/folding";
 import type { Executor } from "./client.server";
 import { actors, countries } from "./schema";
+import { EXTRA_ALIASES, UN_SHORT_NAMES } from "./un-names";
 
 type CountryRow = typeof countries.$inferInsert;
 
@@ -22,17 +25,45 @@ const OBSERVER_STATES = new Set(["VAT", "PSE"]);
 export function unStates(): CountryRow[] {
   return worldCountries
     .filter((c) => (c.unMember && !OBSERVER_STATES.has(c.cca3)) || OBSERVER_STATES.has(c.cca3))
-    .map((c) => ({
-      iso3: c.cca3,
-      iso2: c.cca2,
-      numericCode: c.ccn3,
-      nameEn: c.name.common,
-      nameFr: c.translations.fra?.common ?? c.name.common,
-      nameEs: c.translations.spa?.common ?? c.name.common,
-      unStatus: OBSERVER_STATES.has(c.cca3) ? ("observer" as const) : ("member" as const),
-      unRegionalGroup: OBSERVER_STATES.has(c.cca3) ? null : (REGIONAL_GROUPS[c.unRegionalGroup] ?? null),
-    }))
+    .map((c) => {
+      const un = UN_SHORT_NAMES[c.cca3];
+      const nameEn = un?.en ?? c.name.common;
+      const nameFr = un?.fr ?? c.translations.fra?.common ?? c.name.common;
+      const nameEs = un?.es ?? c.translations.spa?.common ?? c.name.common;
+      // Every name a visitor may type: the UN's, the package's common and official names in
+      // the three languages, its other spellings, and our own few aliases.
+      const spellings = [
+        nameEn,
+        nameFr,
+        nameEs,
+        c.name.common,
+        c.name.official,
+        c.translations.fra?.common,
+        c.translations.fra?.official,
+        c.translations.spa?.common,
+        c.translations.spa?.official,
+        ...c.altSpellings,
+        ...(EXTRA_ALIASES[c.cca3] ?? []),
+      ];
+      return {
+        iso3: c.cca3,
+        iso2: c.cca2,
+        numericCode: c.ccn3,
+        nameEn,
+        nameFr,
+        nameEs,
+        unStatus: OBSERVER_STATES.has(c.cca3) ? ("observer" as const) : ("member" as const),
+        unRegionalGroup: OBSERVER_STATES.has(c.cca3) ? null : (REGIONAL_GROUPS[c.unRegionalGroup] ?? null),
+        searchKey: searchKey(spellings),
+      };
+    })
     .sort((a, b) => a.iso3.localeCompare(b.iso3));
+}
+
+/** Folded, distinct names joined by "|", so a search never matches across two names. */
+export function searchKey(spellings: readonly (string | undefined)[]): string {
+  const folded = spellings.filter((s): s is string => Boolean(s)).map(foldForSearch);
+  return `|${[...new Set(folded)].join("|")}|`;
 }
 
 /** Every UN state exists as a country row and as an approved state actor with no representatives. */
@@ -52,11 +83,19 @@ export async function loadReferenceData(db: Executor): Promise<void> {
           nameEs: sql`excluded.name_es`,
           unStatus: sql`excluded.un_status`,
           unRegionalGroup: sql`excluded.un_regional_group`,
+          searchKey: sql`excluded.search_key`,
         },
       });
+    // A state's own name follows the UN's English name (emails, exports and the audit log use
+    // it); nothing else of the actor row is touched, and only when the name actually changes.
     await tx
       .insert(actors)
       .values(rows.map((r) => ({ kind: "state" as const, name: r.nameEn, countryCode: r.iso3, status: "approved" as const })))
-      .onConflictDoNothing({ target: actors.countryCode, where: sql`kind = 'state'` });
+      .onConflictDoUpdate({
+        target: actors.countryCode,
+        targetWhere: sql`kind = 'state'`,
+        set: { name: sql`excluded.name` },
+        setWhere: sql`${actors.name} is distinct from excluded.name`,
+      });
   });
 }

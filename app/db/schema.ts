@@ -87,7 +87,10 @@ export const countries = pgTable("countries", {
   nameEs: text().notNull(),
   unStatus: unStatusEnum().notNull(),
   unRegionalGroup: unRegionalGroupEnum(),
-});
+  // Every name of the state folded for search (UN names in three languages, common names,
+  // aliases such as "Ivory Coast" or "Turkey"): see reference-data.server.ts and domain/folding.ts.
+  searchKey: text().notNull().default(""),
+}, (t) => [index("countries_search_key_trgm_idx").using("gin", sql`${t.searchKey} gin_trgm_ops`)]);
 
 export const users = pgTable(
   "users",

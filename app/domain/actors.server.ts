@@ -1,7 +1,8 @@
 // Public reads of the actor directory: approved actors only, names in the visitor's language.
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
+import { foldedContainsPattern, foldedSql } from "./folding";
 import { PAGE_SIZE, type ActorListQuery } from "./public-query";
 import { safeWebUrl } from "./web-url";
 
@@ -66,6 +67,18 @@ export const inAlliance: SQL<boolean> = sql<boolean>`(${actors.status} = 'approv
   affiliations.actorId
 } = ${actors.id} and ${affiliations.status} = 'approved') or ${takesPart}))`;
 
+/**
+ * An actor whose name contains the text, ignoring case and accents in any language: a State by
+ * any of its names (UN names in three languages, common names, aliases: the folded key stored
+ * on its country row), an organisation by its name or short name folded the same way.
+ */
+export function matchesSearch(text: string): SQL {
+  const pattern = foldedContainsPattern(text);
+  return sql`(case when ${actors.kind} = 'state' then ${countries.searchKey} like ${pattern} else ${foldedSql(
+    actors.name,
+  )} like ${pattern} or ${foldedSql(actors.shortName)} like ${pattern} end)`;
+}
+
 export async function listPublicActors(db: Executor, query: ActorListQuery, locale: Locale) {
   const name = actorDisplayName(locale);
   const where = and(
@@ -90,13 +103,7 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
             ),
         )
       : undefined,
-    query.q
-      ? or(
-          ilike(name, containsPattern(query.q)),
-          ilike(actors.name, containsPattern(query.q)),
-          ilike(actors.shortName, containsPattern(query.q)),
-        )
-      : undefined,
+    query.q ? matchesSearch(query.q) : undefined,
   );
   const [counted] = await db
     .select({ total: sql<number>`count(*)`.mapWith(Number) })
@@ -156,7 +163,11 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
 
 export type PublicActorListItem = Awaited<ReturnType<typeof listPublicActors>>["items"][number];
 
-/** An approved actor and the public initiatives it takes part in; null when there is none to show. */
+/**
+ * An approved actor, the public initiatives it takes part in (role, since when) and those it
+ * left (joined, withdrawn: both dates); null when there is none to show. Two queries, whatever
+ * the number of initiatives.
+ */
 export async function getPublicActor(db: Executor, id: string, locale: Locale) {
   const [actor] = await db
     .select({
@@ -176,7 +187,7 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
     .where(and(eq(actors.id, id), eq(actors.status, "approved")))
     .limit(1);
   if (!actor) return null;
-  const taking = await db
+  const rows = await db
     .select({
       slug: initiatives.slug,
       title: initiatives.title,
@@ -185,20 +196,28 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
       theme: initiatives.theme,
       status: initiatives.status,
       role: participations.role,
+      participation: participations.status,
       since: participations.signedAt,
+      // A withdrawal records who decided and when; rows older than that column, their last change.
+      until: sql<Date>`coalesce(${participations.decidedAt}, ${participations.updatedAt})`.mapWith(participations.updatedAt),
     })
     .from(participations)
     .innerJoin(initiatives, eq(initiatives.id, participations.initiativeId))
     .where(
       and(
         eq(participations.actorId, actor.id),
-        eq(participations.status, "active"),
+        inArray(participations.status, ["active", "withdrawn"]),
         inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES),
       ),
     )
     // Active initiatives before closed ones: what an actor does now comes first.
     .orderBy(sql`${initiatives.status} = 'closed'`, asc(participations.role), asc(initiatives.title));
-  return { ...actor, website: safeWebUrl(actor.website), initiatives: taking };
+  const taking = rows.filter((row) => row.participation === "active").map(({ participation: _p, until: _u, ...row }) => row);
+  const past = rows
+    .filter((row) => row.participation === "withdrawn")
+    .map(({ participation: _p, ...row }) => row)
+    .sort((a, b) => b.until.getTime() - a.until.getTime());
+  return { ...actor, website: safeWebUrl(actor.website), initiatives: taking, pastInitiatives: past };
 }
 
 export type PublicActor = NonNullable<Awaited<ReturnType<typeof getPublicActor>>>;

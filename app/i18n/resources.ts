@@ -15,6 +15,7 @@ import enPages from "./locales/en/pages.json";
 import enCoalitions from "./locales/en/coalitions.json";
 import enMeetings from "./locales/en/meetings.json";
 import enCoalitionWork from "./locales/en/coalition-work.json";
+import enMap from "./locales/en/map.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -29,6 +30,7 @@ import frPages from "./locales/fr/pages.json";
 import frCoalitions from "./locales/fr/coalitions.json";
 import frMeetings from "./locales/fr/meetings.json";
 import frCoalitionWork from "./locales/fr/coalition-work.json";
+import frMap from "./locales/fr/map.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -43,6 +45,7 @@ import esPages from "./locales/es/pages.json";
 import esCoalitions from "./locales/es/coalitions.json";
 import esMeetings from "./locales/es/meetings.json";
 import esCoalitionWork from "./locales/es/coalition-work.json";
+import esMap from "./locales/es/map.json";
 
 export const resources = {
   en: {
@@ -60,6 +63,7 @@ export const resources = {
     coalitions: enCoalitions,
     meetings: enMeetings,
     "coalition-work": enCoalitionWork,
+    map: enMap,
   },
   fr: {
     common: frCommon,
@@ -76,6 +80,7 @@ export const resources = {
     coalitions: frCoalitions,
     meetings: frMeetings,
     "coalition-work": frCoalitionWork,
+    map: frMap,
   },
   es: {
     common: esCommon,
@@ -92,5 +97,6 @@ export const resources = {
     coalitions: esCoalitions,
     meetings: esMeetings,
     "coalition-work": esCoalitionWork,
+    map: esMap,
   },
 };

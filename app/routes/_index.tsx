@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { isStaffRole } from "~/auth/session.server";
+import { CoalitionMap } from "~/components/coalition-map";
 import { NextStepPanel } from "~/components/next-step";
+import { networkMapStates } from "~/domain/map/network.server";
 import { getNextStep } from "~/domain/membership/dashboard.server";
 import { actorKinds, axes } from "~/domain/public-query";
 import { getPortalFigures } from "~/domain/stats.server";
@@ -18,12 +20,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const { request, context } = args;
   const locale = await visitorLocale(request);
   const user = await getOptionalUser(args);
-  const [figures, title, step] = await Promise.all([
+  const [figures, title, step, mapStates] = await Promise.all([
     getPortalFigures(context.db),
     pageTitle(locale, { namespace: "home", key: "metaTitle" }),
     user?.emailVerified && !isStaffRole(user.role) ? getNextStep(context.db, user.id, locale) : null,
+    networkMapStates(context.db, locale),
   ]);
-  return { figures, title, step, signedIn: Boolean(user) };
+  return { figures, title, step, signedIn: Boolean(user), mapStates };
 }
 
 const principles = ["open", "coalitions", "choice"] as const;
@@ -43,7 +46,7 @@ function Figure({ value, label, href }: { value: number; label: string; href: st
 }
 
 export default function Home() {
-  const { figures, step, signedIn } = useLoaderData<typeof loader>();
+  const { figures, step, signedIn, mapStates } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["home", "common"]);
   return (
     <>
@@ -143,6 +146,8 @@ export default function Home() {
           </div>
         </div>
       </section>
+
+      <CoalitionMap states={mapStates} variant="network" />
 
       <section aria-labelledby="join" className="mt-12 rounded-xl bg-brand-900 px-6 py-8 text-white md:px-10">
         <h2 id="join" className="text-2xl font-semibold">

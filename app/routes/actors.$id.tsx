@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AxisBadge, ClosedBadge, ThemeBadge } from "~/components/badges";
 import { Fact, Facts } from "~/components/facts";
+import { Flag } from "~/components/flag";
 import { Paragraphs } from "~/components/paragraphs";
 import { WebsiteLink } from "~/components/website-link";
 import { getPublicActor } from "~/domain/actors.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function ActorPage() {
   const { actor } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["actors", "common"]);
+  const { t, i18n } = useTranslation(["actors", "common", "map"]);
   return (
     <article>
       <p>
@@ -33,6 +34,7 @@ export default function ActorPage() {
         </Link>
       </p>
       <h1 className="mt-4 text-3xl font-bold">
+        {actor.kind === "state" ? <Flag iso3={actor.countryCode} /> : null}
         {actor.name}
         {actor.shortName && actor.shortName !== actor.name ? ` (${actor.shortName})` : ""}
       </h1>
@@ -81,6 +83,28 @@ export default function ActorPage() {
               <p className="mt-2">{t("detail.noInitiatives")}</p>
             )}
           </section>
+          {actor.pastInitiatives.length > 0 ? (
+            <section aria-labelledby="past-initiatives" className="mt-8">
+              <h2 id="past-initiatives" className="text-2xl font-semibold">
+                {t("map:actorPast.heading")}
+              </h2>
+              <ul className="mt-4 space-y-3">
+                {actor.pastInitiatives.map((initiative) => (
+                  <li key={initiative.slug}>
+                    <Link to={`/initiatives/${initiative.slug}`} className="font-semibold underline">
+                      {initiative.title}
+                    </Link>
+                    <p className="text-sm text-slate-700">
+                      {t("map:actorPast.period", {
+                        from: formatDate(i18n.language, initiative.since),
+                        until: formatDate(i18n.language, initiative.until),
+                      })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
         <Facts id="facts" heading={t("detail.facts")}>
           <Fact label={t("detail.kind")}>{t(`common:actorKind.${actor.kind}`)}</Fact>

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { AxisBadge, ClosedBadge, ThemeBadge } from "~/components/badges";
+import { CoalitionMap } from "~/components/coalition-map";
 import { CoalitionTimeline } from "~/components/coalition-timeline";
 import { Fact, Facts } from "~/components/facts";
 import { Notice } from "~/components/forms";
@@ -14,6 +15,7 @@ import { parseAsOf } from "~/domain/coalitions/history";
 import { onlineLinksFor } from "~/domain/coalitions/meetings.server";
 import { visitorStanding } from "~/domain/coalitions/standing.server";
 import { findPublicInitiative, groupSupporters } from "~/domain/initiatives.server";
+import { mapStates } from "~/domain/map/states";
 import { initiativeSlug } from "~/domain/public-query";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
@@ -59,6 +61,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     visitor,
     supporterCount: supporters.length,
     supporterGroups: groupSupporters(supporters),
+    // The States to colour, from the participants already read: no query, no geometry.
+    mapStates: mapStates([...shown.leads, ...supporters], locale),
     timeline: newestFirst.slice(0, TIMELINE_SHOWN),
     earlierEvents: Math.max(0, newestFirst.length - TIMELINE_SHOWN),
     asOf: asOf ? asOfInput : null,
@@ -187,6 +191,8 @@ export default function InitiativePage() {
         </p>
         <SupporterGroups groups={supporterGroups} initiativeSlug={initiative.slug} />
       </section>
+
+      <CoalitionMap states={data.mapStates} variant="initiative" />
 
       <CoalitionTimeline
         items={data.timeline}

@@ -1,0 +1,52 @@
+// Folding text for search: lower case, no accents, one kind of apostrophe and of space, so that
+// "Cote d’Ivoire", "CÔTE D'IVOIRE" and "côte d'ivoire" are one string. The same table serves the
+// SQL side (translate(), PostgreSQL and PGlite alike, no `unaccent` extension needed) and the
+// JavaScript side (the stored country search keys and the visitor's query).
+import { sql, type SQL } from "drizzle-orm";
+
+const FOLDED: Record<string, string> = {
+  a: "áàâäãåāăą",
+  c: "çćč",
+  d: "ď",
+  e: "éèêëēėęě",
+  i: "íìîïīı",
+  l: "ł",
+  n: "ñńň",
+  o: "óòôöõøōő",
+  r: "ŕř",
+  s: "śšş",
+  t: "ť",
+  u: "úùûüūůű",
+  y: "ýÿ",
+  z: "źżž",
+  "'": "’‘ʼ`´",
+  " ": "-‐–—\u00a0\u202f",
+};
+const FROM = Object.values(FOLDED).join("");
+const TO = Object.entries(FOLDED)
+  .map(([plain, accented]) => plain.repeat(accented.length))
+  .join("");
+const TABLE = new Map([...FROM].map((char, i) => [char, TO[i] as string]));
+
+/** The folded form of a text, as stored in countries.search_key and compared by searchMatches. */
+export function foldForSearch(text: string): string {
+  const mapped = [...text.toLowerCase()].map((char) => TABLE.get(char) ?? char).join("");
+  return mapped
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/ß/g, "ss")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The same folding in SQL, for columns folded on the fly (organisations' names). */
+export function foldedSql(column: SQL | SQL.Aliased | unknown): SQL<string> {
+  return sql<string>`translate(lower(${column}), ${FROM}, ${TO})`;
+}
+
+/** "%" and "_" typed by a visitor are letters to look for, not wildcards. */
+export function foldedContainsPattern(text: string): string {
+  return `%${foldForSearch(text).replace(/[\\%_]/g, "\\$&")}%`;
+}
