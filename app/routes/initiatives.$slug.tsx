@@ -16,9 +16,10 @@ import { findPublicInitiative, groupSupporters } from "~/domain/initiatives.serv
 import { initiativeSlug } from "~/domain/public-query";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { initiativeFeeds, seoMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: "description", content: data.initiative.summary }] : [];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? seoMeta(args, { title: args.data.title, description: args.data.initiative.summary, type: "article", feeds: initiativeFeeds(args.data.initiative) }) : [];
 
 /** The timeline names the latest events; older ones are counted (the API gives them all). */
 const TIMELINE_SHOWN = 50;

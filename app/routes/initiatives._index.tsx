@@ -8,8 +8,9 @@ import { Pagination } from "~/components/pagination";
 import { listPublicInitiatives } from "~/domain/initiatives.server";
 import { axes, initiativeListQuery, listSearch, pageCount, parseQuery, themes } from "~/domain/public-query";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "initiatives" }, { keep: ["axis", "theme", "status", "region", "supporter", "q", "page"], feeds: [NEW_INITIATIVES_FEED] });
 
 // Public: the directory of active and closed initiatives.
 export async function loader({ request, context }: LoaderFunctionArgs) {
