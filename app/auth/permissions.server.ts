@@ -38,6 +38,13 @@ export const PUBLIC_ROUTES = new Set([
   "routes/about",
   "routes/privacy",
   "routes/accessibility",
+  "routes/search",
+  "routes/open-data",
+  "routes/sitemap[.]xml",
+  "routes/robots[.]txt",
+  "routes/initiatives.feed[.]atom",
+  "routes/initiatives.$slug_.feed[.]atom",
+  "routes/initiatives.$slug_.supporters[.]csv",
 ]);
 
 const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();

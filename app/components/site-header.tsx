@@ -69,7 +69,7 @@ function HeaderSearch({ layout }: { layout: Layout }) {
   const { t } = useTranslation("discovery");
   const id = `header-search-${layout}`;
   return (
-    <form method="get" action="/search" role="search" aria-label={t("header.searchLabel")} className="flex items-center">
+    <Form method="get" action="/search" role="search" aria-label={t("header.searchLabel")} className="flex items-center">
       <label htmlFor={id} className="sr-only">
         {t("header.searchLabel")}
       </label>
@@ -83,7 +83,7 @@ function HeaderSearch({ layout }: { layout: Layout }) {
       <button type="submit" className="rounded-r border border-white bg-white px-2 py-1 font-semibold text-brand-900 hover:bg-brand-50">
         {t("header.searchButton")}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -8,6 +8,7 @@ import { Fact, Facts } from "~/components/facts";
 import { Notice } from "~/components/forms";
 import { MeetingList } from "~/components/meeting-list";
 import { NextStep, type Visitor } from "~/components/initiative-next-step";
+import { OpenDataLinks } from "~/components/open-data-links";
 import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
@@ -183,6 +184,7 @@ export default function InitiativePage() {
             : t("detail.noSupporters")}
         </p>
         <SupporterGroups groups={supporterGroups} initiativeSlug={initiative.slug} />
+        <OpenDataLinks slug={initiative.slug} />
       </section>
 
       <CoalitionTimeline
