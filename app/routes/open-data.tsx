@@ -47,7 +47,7 @@ export default function OpenData() {
         </h2>
         <p className="mt-3">{t("openData.licence.text")}</p>
         <p className="mt-2">
-          <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">
+          <a className="underline" href="https://creativecommons.org/licenses/by/4.0/" rel="license">
             {t("openData.licence.link")}
           </a>
         </p>
@@ -69,7 +69,7 @@ export default function OpenData() {
         <ul className="mt-2 list-disc space-y-2 pl-6">
           {endpoints.map(([path, what]) => (
             <li key={path}>
-              {path.includes("{") ? <Code>{`GET ${path}`}</Code> : <a href={path}>{`GET ${path}`}</a>}: {what}
+              {path.includes("{") ? <Code>{`GET ${path}`}</Code> : <a className="underline" href={path}>{`GET ${path}`}</a>}: {what}
             </li>
           ))}
         </ul>
@@ -98,7 +98,7 @@ export default function OpenData() {
         </p>
         {example ? (
           <p className="mt-2">
-            <a href={`/initiatives/${example.slug}/supporters.csv`} download>
+            <a className="underline" href={`/initiatives/${example.slug}/supporters.csv`} download>
               {t("openData.csv.example", { title: example.title })}
             </a>
           </p>
@@ -112,7 +112,7 @@ export default function OpenData() {
         <p className="mt-3">{t("openData.feeds.text")}</p>
         <ul className="mt-2 list-disc space-y-2 pl-6">
           <li>
-            <a href="/initiatives/feed.atom" type="application/atom+xml">
+            <a className="underline" href="/initiatives/feed.atom" type="application/atom+xml">
               {t("openData.feeds.initiatives")}
             </a>{" "}
             (<Code>{`${base}/initiatives/feed.atom`}</Code>)

@@ -126,7 +126,7 @@ export default function Search() {
                 <p className="text-slate-700">
                   <time dateTime={new Date(meeting.startsAt).toISOString()}>{formatDate(i18n.language, meeting.startsAt)}</time>
                   {" · "}
-                  <Link to={`/initiatives/${meeting.initiativeSlug}`}>{t("search.meetingOf", { initiative: meeting.initiativeTitle })}</Link>
+                  <Link to={`/initiatives/${meeting.initiativeSlug}`} className="underline">{t("search.meetingOf", { initiative: meeting.initiativeTitle })}</Link>
                 </p>
               </li>
             ))}
