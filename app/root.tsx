@@ -21,6 +21,7 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources";
 import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
+import { seoMeta } from "~/utils/seo";
 import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 
 export const links: LinksFunction = () => [
@@ -29,9 +30,9 @@ export const links: LinksFunction = () => [
 ];
 
 // Pages set their own titles; this one serves the error pages and pages without a title.
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches, location }) => {
   const { common, errors } = resources[isSupportedLanguage(data?.locale) ? data.locale : fallbackLanguage];
-  if (!error) return [{ title: common.siteName }];
+  if (!error) return seoMeta({ matches, location }, { title: common.siteName, description: { key: "default" } });
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const heading =
     status === 404 ? errors.notFoundTitle
@@ -50,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Public: every visitor gets the layout in their language, and a signed-in user their menu.
   const locale = await i18nServer.getLocale(args.request);
   const user = await getOptionalUser(args);
-  return { locale, user: user ? { name: user.name, role: user.role } : null };
+  return { locale, publicUrl: args.context.publicUrl, user: user ? { name: user.name, role: user.role } : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

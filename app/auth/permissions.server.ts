@@ -43,6 +43,13 @@ export const PUBLIC_ROUTES = new Set([
   "routes/meetings.$id[.ics]",
   "routes/initiatives.$slug_.meetings[.ics]",
   "routes/map.world[.]svg",
+  "routes/search",
+  "routes/open-data",
+  "routes/sitemap[.]xml",
+  "routes/robots[.]txt",
+  "routes/initiatives.feed[.]atom",
+  "routes/initiatives.$slug_.feed[.]atom",
+  "routes/initiatives.$slug_.supporters[.]csv",
 ]);
 
 const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();

@@ -1,37 +1,41 @@
-import { Form, useLocation } from "@remix-run/react";
+// One button per language: a single click (or Enter) changes the language, with or without
+// JavaScript. A POST, because it sets the visitor's lasting choice (a cookie); /language sends
+// them back to the same page without any ?lng= that would outrank that choice.
+import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { supportedLanguages } from "~/i18n/config";
 
 // Names of languages are written in their own language so anyone can find theirs.
 const languageNames: Record<string, string> = { en: "English", fr: "Français", es: "Español" };
 
+/** The current address without its ?lng=, where the visitor goes back after choosing. */
+export function withoutLanguageParam(pathname: string, search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("lng");
+  const query = params.toString();
+  return `${pathname}${query ? `?${query}` : ""}`;
+}
+
 export function LanguageSwitcher({ locale }: { locale: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation("discovery");
   const location = useLocation();
   return (
-    <Form method="post" action="/language" reloadDocument className="flex items-center gap-2">
-      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <label htmlFor="language-select" className="text-sm">
-        {t("language")}
-      </label>
-      <select
-        id="language-select"
-        name="lng"
-        // Keyed by the language: after a client-side navigation that changed it (the profile's
-        // language applied at sign-in), the uncontrolled select must show the new one.
-        key={locale}
-        defaultValue={locale}
-        className="rounded border border-white/40 bg-brand-800 px-2 py-1 text-sm text-white"
-      >
-        {supportedLanguages.map((lng) => (
-          <option key={lng} value={lng} lang={lng}>
+    <form method="post" action="/language" aria-label={t("header.languages")} className="flex flex-wrap items-center gap-1 text-sm">
+      <input type="hidden" name="redirectTo" value={withoutLanguageParam(location.pathname, location.search)} />
+      {supportedLanguages.map((lng) =>
+        lng === locale ? (
+          <span key={lng} aria-current="true" className="rounded border border-white bg-white px-2 py-1 font-semibold text-brand-900">
+            <span className="sr-only">{t("header.currentLanguage", { language: languageNames[lng] })}</span>
+            <span aria-hidden="true" lang={lng}>
+              {languageNames[lng]}
+            </span>
+          </span>
+        ) : (
+          <button key={lng} type="submit" name="lng" value={lng} lang={lng} className="rounded border border-white/60 px-2 py-1 text-white underline hover:bg-brand-700">
             {languageNames[lng]}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="rounded bg-white px-2 py-1 text-sm font-semibold text-brand-900">
-        {t("changeLanguage")}
-      </button>
-    </Form>
+          </button>
+        ),
+      )}
+    </form>
   );
 }

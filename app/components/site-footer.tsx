@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export function SiteFooter() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(["common", "discovery"]);
   return (
     <footer className="border-t border-slate-200 bg-slate-50">
       <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-slate-700">
@@ -19,7 +19,7 @@ export function SiteFooter() {
               <Link to="/accessibility">{t("footer.accessibility")}</Link>
             </li>
             <li>
-              <a href="/api/v1/initiatives">{t("footer.openData")}</a>
+              <Link to="/open-data">{t("discovery:footer.openData")}</Link>
             </li>
           </ul>
         </nav>

@@ -221,3 +221,14 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
 }
 
 export type PublicActor = NonNullable<Awaited<ReturnType<typeof getPublicActor>>>;
+
+/** An approved actor's name in the visitor's language, for pages filtered by it; null when none. */
+export async function getPublicActorName(db: Executor, id: string, locale: Locale): Promise<string | null> {
+  const [row] = await db
+    .select({ name: actorDisplayName(locale) })
+    .from(actors)
+    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+    .where(and(eq(actors.id, id), eq(actors.status, "approved")))
+    .limit(1);
+  return row?.name ?? null;
+}

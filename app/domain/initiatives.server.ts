@@ -5,9 +5,17 @@ import type { Executor } from "~/db/client.server";
 import { actors, countries, initiatives, meetings, participations, type ActorKind, type Locale } from "~/db/schema";
 import { participantsAsOf, publicTimeline } from "./coalitions/history.server";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
-import { actorKinds, PAGE_SIZE, type InitiativeListQuery } from "./public-query";
+import { actorKinds, PAGE_SIZE, type InitiativeListQuery, type unRegionalGroups } from "./public-query";
 
 const isPublic = inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES);
+
+/** The initiative has this approved actor among its active participants (lead or supporter). */
+const takenPartInBy = (actorId: string) =>
+  sql`exists (select 1 from ${participations} join ${actors} on ${actors.id} = ${participations.actorId} where ${participations.initiativeId} = ${initiatives.id} and ${participations.status} = 'active' and ${actors.status} = 'approved' and ${actors.id} = ${actorId})`;
+
+/** A State of this UN regional group takes part in the initiative (organisations do not count). */
+const takenPartInFromRegion = (region: (typeof unRegionalGroups)[number]) =>
+  sql`exists (select 1 from ${participations} join ${actors} on ${actors.id} = ${participations.actorId} join ${countries} on ${countries.iso3} = ${actors.countryCode} where ${participations.initiativeId} = ${initiatives.id} and ${participations.status} = 'active' and ${actors.status} = 'approved' and ${actors.kind} = 'state' and ${countries.unRegionalGroup} = ${region})`;
 
 export async function listPublicInitiatives(db: Executor, query: InitiativeListQuery) {
   // websearch_to_tsquery accepts any text (quotes, "or", "-word") without raising an error.
@@ -16,6 +24,9 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
     isPublic,
     query.axis ? eq(initiatives.axis, query.axis) : undefined,
     query.theme ? eq(initiatives.theme, query.theme) : undefined,
+    query.status ? eq(initiatives.status, query.status) : undefined,
+    query.supporter ? takenPartInBy(query.supporter) : undefined,
+    query.region ? takenPartInFromRegion(query.region) : undefined,
     tsquery ? sql`${initiatives.search} @@ ${tsquery}` : undefined,
   );
   const [counted] = await db

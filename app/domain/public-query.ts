@@ -67,9 +67,16 @@ const search = z.preprocess(
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(blankToUndefined, z.enum(values, { message: `must be one of: ${values.join(", ")}` }).optional());
 
+export const publicInitiativeStatuses = ["active", "closed"] as const;
+
 export const initiativeListQuery = z.object({
   axis: oneOf(axes),
   theme: oneOf(themes),
+  status: oneOf(publicInitiativeStatuses),
+  /** UN regional group: initiatives in which at least one State of that group takes part. */
+  region: oneOf(unRegionalGroups),
+  /** An actor's id: the initiatives it takes part in (as a lead or a supporter). */
+  supporter: z.preprocess(blankToUndefined, z.string().uuid("must be the id of an actor").optional()),
   q: search,
   page,
 });

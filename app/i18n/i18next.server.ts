@@ -4,7 +4,11 @@ import { getEnv } from "~/env.server";
 import { fallbackLanguage, i18nOptions, supportedLanguages } from "./config";
 import { resources } from "./resources";
 
-/** The visitor's explicit language choice; Accept-Language decides until they make one. */
+/**
+ * The visitor's explicit language choice; Accept-Language decides until they make one. A `?lng=`
+ * in the address outranks both for that one page (links shared in a language, hreflang
+ * alternates) and sets nothing, so a page's language follows from its URL wherever it is present.
+ */
 export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
@@ -18,7 +22,8 @@ export const i18nServer = new RemixI18Next({
     supportedLanguages: [...supportedLanguages],
     fallbackLanguage,
     cookie: localeCookie,
-    order: ["cookie", "header"],
+    order: ["searchParams", "cookie", "header"],
+    searchParamKey: "lng",
   },
   i18next: { ...i18nOptions, resources },
 });

@@ -16,6 +16,7 @@ import enCoalitions from "./locales/en/coalitions.json";
 import enMeetings from "./locales/en/meetings.json";
 import enCoalitionWork from "./locales/en/coalition-work.json";
 import enMap from "./locales/en/map.json";
+import enDiscovery from "./locales/en/discovery.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -31,6 +32,7 @@ import frCoalitions from "./locales/fr/coalitions.json";
 import frMeetings from "./locales/fr/meetings.json";
 import frCoalitionWork from "./locales/fr/coalition-work.json";
 import frMap from "./locales/fr/map.json";
+import frDiscovery from "./locales/fr/discovery.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -46,6 +48,7 @@ import esCoalitions from "./locales/es/coalitions.json";
 import esMeetings from "./locales/es/meetings.json";
 import esCoalitionWork from "./locales/es/coalition-work.json";
 import esMap from "./locales/es/map.json";
+import esDiscovery from "./locales/es/discovery.json";
 
 export const resources = {
   en: {
@@ -64,6 +67,7 @@ export const resources = {
     meetings: enMeetings,
     "coalition-work": enCoalitionWork,
     map: enMap,
+    discovery: enDiscovery,
   },
   fr: {
     common: frCommon,
@@ -81,6 +85,7 @@ export const resources = {
     meetings: frMeetings,
     "coalition-work": frCoalitionWork,
     map: frMap,
+    discovery: frDiscovery,
   },
   es: {
     common: esCommon,
@@ -98,5 +103,6 @@ export const resources = {
     meetings: esMeetings,
     "coalition-work": esCoalitionWork,
     map: esMap,
+    discovery: esDiscovery,
   },
 };

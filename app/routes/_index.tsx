@@ -11,8 +11,9 @@ import { actorKinds, axes } from "~/domain/public-query";
 import { getPortalFigures } from "~/domain/stats.server";
 import { formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "home" }, { feeds: [NEW_INITIATIVES_FEED] });
 
 // Public: what the Alliance is, its three axes and live figures from the directory; a signed-in
 // member also sees their next step (apply, answer, waiting since, what they can do).

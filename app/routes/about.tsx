@@ -3,8 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { TrustPage } from "~/components/trust-page";
 import { getEnv } from "~/env.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "about" });
 
 // Public: what the Alliance is, who runs the portal and how to reach the secretariat.
 export async function loader({ request }: LoaderFunctionArgs) {

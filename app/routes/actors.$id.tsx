@@ -10,8 +10,10 @@ import { getPublicActor } from "~/domain/actors.server";
 import { actorId } from "~/domain/public-query";
 import { formatDate } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { seoMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? seoMeta(args, { title: args.data.title, description: { key: "actor", values: { name: args.data.actor.name } } }) : [];
 
 // Public: an approved actor and the initiatives it chose to take part in.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -9,8 +9,9 @@ import { listPublicActors } from "~/domain/actors.server";
 import { getPublicInitiativeTitle } from "~/domain/initiatives.server";
 import { actorKinds, actorListQuery, listSearch, pageCount, parseQuery, unRegionalGroups } from "~/domain/public-query";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "actors" }, { keep: ["kind", "scope", "region", "participating", "initiative", "q", "page"] });
 
 // Public: the directory of the Alliance's actors (with scope=all, every UN State too).
 export async function loader({ request, context }: LoaderFunctionArgs) {

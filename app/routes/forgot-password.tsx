@@ -11,8 +11,9 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { boundedReply } from "~/utils/forms.server";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "forgotPassword" });
 
 // Public: anyone may ask for a reset link; the answer never says whether the account exists.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,6 +9,7 @@ import { Fact, Facts } from "~/components/facts";
 import { Notice } from "~/components/forms";
 import { MeetingList } from "~/components/meeting-list";
 import { NextStep, type Visitor } from "~/components/initiative-next-step";
+import { OpenDataLinks } from "~/components/open-data-links";
 import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
@@ -19,9 +20,10 @@ import { mapStates } from "~/domain/map/states";
 import { initiativeSlug } from "~/domain/public-query";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { initiativeFeeds, seoMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: "description", content: data.initiative.summary }] : [];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? seoMeta(args, { title: args.data.title, description: args.data.initiative.summary, type: "article", feeds: initiativeFeeds(args.data.initiative) }) : [];
 
 /** The timeline names the latest events; older ones are counted (the API gives them all). */
 const TIMELINE_SHOWN = 50;
@@ -190,6 +192,7 @@ export default function InitiativePage() {
             : t("detail.noSupporters")}
         </p>
         <SupporterGroups groups={supporterGroups} initiativeSlug={initiative.slug} />
+        <OpenDataLinks slug={initiative.slug} />
       </section>
 
       <CoalitionMap states={data.mapStates} variant="initiative" />

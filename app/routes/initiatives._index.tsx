@@ -1,38 +1,54 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
 import { InitiativeCard } from "~/components/initiative-card";
 import { ListSummary } from "~/components/list-summary";
 import { Pagination } from "~/components/pagination";
 import { listPublicInitiatives } from "~/domain/initiatives.server";
-import { axes, initiativeListQuery, listSearch, pageCount, parseQuery, themes } from "~/domain/public-query";
+import { getPublicActorName } from "~/domain/actors.server";
+import { axes, initiativeListQuery, listSearch, pageCount, parseQuery, publicInitiativeStatuses, themes, unRegionalGroups } from "~/domain/public-query";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "initiatives" }, { keep: ["axis", "theme", "status", "region", "supporter", "q", "page"], feeds: [NEW_INITIATIVES_FEED] });
 
 // Public: the directory of active and closed initiatives.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseQuery(initiativeListQuery, new URL(request.url).searchParams);
   if (!query.success) throw invalidQuery(query.issues, "/initiatives");
   const locale = await visitorLocale(request);
-  const [result, title] = await Promise.all([
+  const [result, title, supporterName] = await Promise.all([
     listPublicInitiatives(context.db, query.data),
     pageTitle(locale, { namespace: "initiatives", key: "list.metaTitle" }),
+    query.data.supporter ? getPublicActorName(context.db, query.data.supporter, locale) : null,
   ]);
-  return { ...result, filters: query.data, title };
+  return { ...result, filters: query.data, title, supporterName };
 }
 
 export default function Initiatives() {
-  const { items, total, page, pageSize, filters } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["initiatives", "common"]);
+  const { items, total, page, pageSize, filters, supporterName } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["initiatives", "common", "discovery"]);
   const pages = pageCount(total, pageSize);
   const hrefFor = (n: number) => `/initiatives${listSearch(filters, n)}`;
   return (
     <>
       <h1 className="text-3xl font-bold">{t("list.heading")}</h1>
       <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("list.intro")}</p>
-      <FilterForm action="/initiatives" label={t("list.filtersLabel")} columns="md:grid-cols-[2fr_1fr_1fr_auto]">
+      <p className="mt-2 text-sm">
+        <a href="/initiatives/feed.atom" type="application/atom+xml">
+          {t("discovery:feeds.initiativesLink")}
+        </a>
+      </p>
+      {filters.supporter && supporterName ? (
+        <p className="mt-4 text-lg">
+          {t("discovery:filters.supportedBy")} <Link to={`/actors/${filters.supporter}`}>{supporterName}</Link>
+          {" · "}
+          <Link to={`/initiatives${listSearch({ ...filters, supporter: undefined }, 1)}`}>{t("discovery:filters.clearSupporter")}</Link>
+        </p>
+      ) : null}
+      <FilterForm action="/initiatives" label={t("list.filtersLabel")} columns="md:grid-cols-3 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]">
+        {filters.supporter ? <input type="hidden" name="supporter" value={filters.supporter} /> : null}
         <SearchField label={t("list.searchLabel")} defaultValue={filters.q} />
         <SelectField
           name="axis"
@@ -47,6 +63,20 @@ export default function Initiatives() {
           allLabel={t("list.allThemes")}
           options={themes.map((theme) => ({ value: theme, label: t(`common:theme.${theme}`) }))}
           defaultValue={filters.theme}
+        />
+        <SelectField
+          name="status"
+          label={t("common:labels.status")}
+          allLabel={t("discovery:filters.allStatuses")}
+          options={publicInitiativeStatuses.map((status) => ({ value: status, label: t(`common:initiativeStatus.${status}`) }))}
+          defaultValue={filters.status}
+        />
+        <SelectField
+          name="region"
+          label={t("discovery:filters.regionLabel")}
+          allLabel={t("discovery:filters.allRegions")}
+          options={unRegionalGroups.map((region) => ({ value: region, label: t(`common:unRegionalGroup.${region}`) }))}
+          defaultValue={filters.region}
         />
       </FilterForm>
       <ListSummary

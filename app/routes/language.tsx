@@ -10,7 +10,10 @@ const languageChoice = z.object({ lng: z.enum(supportedLanguages), redirectTo: z
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = languageChoice.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Unknown language", { status: 400 });
-  return redirect(safeRedirect(parsed.data.redirectTo), {
+  // Back to the same page, minus any ?lng= that would outrank the choice just made.
+  const back = new URL(safeRedirect(parsed.data.redirectTo), "http://portal");
+  back.searchParams.delete("lng");
+  return redirect(`${back.pathname}${back.search}`, {
     status: 303,
     headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.lng) },
   });

@@ -16,8 +16,9 @@ import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { boundedReply } from "~/utils/forms.server";
+import { pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "login" });
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireAnonymous(args);

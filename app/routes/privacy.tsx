@@ -5,8 +5,9 @@ import { TrustPage } from "~/components/trust-page";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
 import { getEnv } from "~/env.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { pageMeta } from "~/utils/seo";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "privacy" });
 
 // Public: the privacy notice (its version is recorded when someone signs up).
 export async function loader({ request }: LoaderFunctionArgs) {

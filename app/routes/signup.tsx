@@ -14,10 +14,11 @@ import { refusalReply } from "~/utils/form-errors.server";
 import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { boundedReply } from "~/utils/forms.server";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { pageMeta } from "~/utils/seo";
 
 const signUpFormSchema = signUpSchema.merge(privacyAcceptanceSchema);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta: MetaFunction<typeof loader> = pageMeta({ key: "signup" });
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireAnonymous(args);
