@@ -48,6 +48,16 @@ test.describe("without JavaScript", () => {
     expect(response.headers()["cache-control"]).toContain("immutable");
     expect(await response.text()).toContain('id="c-FRA"');
   });
+
+  test("flags are served by the portal, by ISO alpha-3 code, and nothing else is", async ({ request }) => {
+    const flag = await request.get("/flags/civ.svg");
+    expect(flag.status()).toBe(200);
+    expect(flag.headers()["content-type"]).toContain("image/svg+xml");
+    expect(flag.headers()["cache-control"]).toMatch(/max-age=\d{6,}/);
+    for (const path of ["/flags/xyz.svg", "/flags/ci.svg", "/flags/..%2Fpackage.json", "/flags/"]) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+  });
 });
 
 for (const locale of ["en", "fr", "es"] as const) {
