@@ -41,7 +41,7 @@ export default function Actors() {
             t={t}
             i18nKey="list.takingPartIn"
             values={{ title: initiativeTitle }}
-            components={{ link: <Link to={`/initiatives/${filters.initiative}`} className="underline" /> }}
+            components={{ initiative: <Link to={`/initiatives/${filters.initiative}`} className="underline" /> }}
           />
         </p>
       ) : (
