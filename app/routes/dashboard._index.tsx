@@ -7,8 +7,10 @@ import { requireVerifiedUser } from "~/auth/permissions.server";
 import { isStaffRole } from "~/auth/session.server";
 import { FormErrors, Notice, SubmitButton } from "~/components/forms";
 import { TextArea } from "~/components/membership-fields";
+import { CoalitionTasks } from "~/components/dashboard-coalitions";
 import { NextStepPanel } from "~/components/next-step";
-import { answerInformationRequest, listMyActorsInitiatives, listMyAffiliations, nextStep, type MyAffiliation } from "~/domain/membership/dashboard.server";
+import { myCoalitionWork } from "~/domain/coalitions/my-coalitions.server";
+import { answerInformationRequest, listMyAffiliations, nextStep, type MyAffiliation } from "~/domain/membership/dashboard.server";
 import { formError } from "~/domain/membership/result";
 import { answerSchema } from "~/domain/membership/schemas";
 import { isSupportedLanguage } from "~/i18n/config";
@@ -33,13 +35,13 @@ export async function loader(args: LoaderFunctionArgs) {
     });
   }
   const locale = await visitorLocale(request);
-  const affiliations = await listMyAffiliations(context.db, user.id, locale);
-  const activeActorIds = affiliations.filter((a) => a.active).map((a) => a.actor.id);
-  const [initiatives, title] = await Promise.all([
-    listMyActorsInitiatives(context.db, activeActorIds),
+  const [affiliations, coalitions, title] = await Promise.all([
+    listMyAffiliations(context.db, user.id, locale),
+    myCoalitionWork(context.db, user.id, locale),
     pageTitle(locale, { namespace: "membership", key: "dashboard.title" }),
   ]);
-  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, staff: isStaffRole(user.role) };
+  const { initiatives, ...tasks } = coalitions;
+  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, tasks, staff: isStaffRole(user.role) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -60,8 +62,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { t, i18n } = useTranslation(["membership", "common"]);
-  const { name, affiliations, step, initiatives, staff } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["membership", "common", "coalition-work"]);
+  const { name, affiliations, step, initiatives, tasks, staff } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
   const active = affiliations.filter((a) => a.active);
@@ -122,7 +124,7 @@ export default function Dashboard() {
                     <ul className="list-disc pl-6">
                       {taking.map((i) => (
                         <li key={i.slug}>
-                          <Link to={`/initiatives/${i.slug}`} className="underline">{i.title}</Link> ({t(`common:participationRole.${i.role}`)})
+                          <Link to={`/initiatives/${i.slug}`} className="underline">{i.title}</Link> ({t("coalition-work:dashboard.roleSince", { role: t(`common:participationRole.${i.role}`), date: formatDate(i18n.language, i.at) })})
                         </li>
                       ))}
                     </ul>
@@ -133,6 +135,8 @@ export default function Dashboard() {
           </ul>
         </section>
       ) : null}
+
+      {active.length > 0 ? <CoalitionTasks {...tasks} /> : null}
 
       <section aria-labelledby="affiliations-title">
         <h2 id="affiliations-title" className="mb-4 text-2xl font-semibold">
