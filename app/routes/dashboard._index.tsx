@@ -89,6 +89,8 @@ export default function Dashboard() {
         <NextStepPanel step={step} />
       )}
 
+      {active.length > 0 ? <CoalitionTasks {...tasks} /> : null}
+
       {active.length > 0 ? (
         <section aria-labelledby="represent-title">
           <h2 id="represent-title" className="mb-4 text-2xl font-semibold">
@@ -135,8 +137,6 @@ export default function Dashboard() {
           </ul>
         </section>
       ) : null}
-
-      {active.length > 0 ? <CoalitionTasks {...tasks} /> : null}
 
       <section aria-labelledby="affiliations-title">
         <h2 id="affiliations-title" className="mb-4 text-2xl font-semibold">
