@@ -26,7 +26,7 @@ export function HandoverForm({ mine, candidates, lastResult }: Props) {
   const [form, fields] = useForm({
     id: "handover",
     lastResult,
-    defaultValue: { fromActorId: mine[0]?.actorId, then: "supporter" },
+    defaultValue: { fromActorId: mine[0]?.actorId, afterwards: "supporter" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: handoverSchema }),
     shouldValidate: "onSubmit",
   });
@@ -96,22 +96,22 @@ export function HandoverForm({ mine, candidates, lastResult }: Props) {
             </select>
             <ErrorList id={fields.toActorId.errorId} errors={fields.toActorId.errors} ns="coalition-work" />
           </div>
-          <fieldset aria-describedby={fields.then.errors ? fields.then.errorId : undefined}>
+          <fieldset aria-describedby={fields.afterwards.errors ? fields.afterwards.errorId : undefined}>
             <legend className="font-medium">{t("handover.then", { actor: mine.length === 1 ? mine[0]!.name : t("handover.yourActor") })}</legend>
             {(["supporter", "colead"] as const).map((value) => (
               <div key={value} className="mt-1 flex items-center gap-2">
                 <input
                   type="radio"
-                  id={`handover-then-${value}`}
-                  name={fields.then.name}
+                  id={`handover-afterwards-${value}`}
+                  name={fields.afterwards.name}
                   value={value}
-                  defaultChecked={(fields.then.initialValue ?? "supporter") === value}
+                  defaultChecked={(fields.afterwards.initialValue ?? "supporter") === value}
                   className="h-4 w-4"
                 />
-                <label htmlFor={`handover-then-${value}`}>{t(`handover.thenOptions.${value}`)}</label>
+                <label htmlFor={`handover-afterwards-${value}`}>{t(`handover.thenOptions.${value}`)}</label>
               </div>
             ))}
-            <ErrorList id={fields.then.errorId} errors={fields.then.errors} ns="coalition-work" />
+            <ErrorList id={fields.afterwards.errorId} errors={fields.afterwards.errors} ns="coalition-work" />
           </fieldset>
           <SubmitButton>{t("handover.submit")}</SubmitButton>
         </Form>

@@ -7,10 +7,12 @@ import { requireVerifiedUser } from "~/auth/permissions.server";
 import { isStaffRole } from "~/auth/session.server";
 import { FormErrors, Notice, SubmitButton } from "~/components/forms";
 import { TextArea } from "~/components/membership-fields";
+import { CoalitionTasks } from "~/components/dashboard-coalitions";
 import { DashboardMeetings } from "~/components/dashboard-meetings";
 import { NextStepPanel } from "~/components/next-step";
+import { myCoalitionWork } from "~/domain/coalitions/my-coalitions.server";
 import { upcomingMeetingsForUser } from "~/domain/coalitions/meetings.server";
-import { answerInformationRequest, listMyActorsInitiatives, listMyAffiliations, nextStep, type MyAffiliation } from "~/domain/membership/dashboard.server";
+import { answerInformationRequest, listMyAffiliations, nextStep, type MyAffiliation } from "~/domain/membership/dashboard.server";
 import { formError } from "~/domain/membership/result";
 import { answerSchema } from "~/domain/membership/schemas";
 import { isSupportedLanguage } from "~/i18n/config";
@@ -35,14 +37,15 @@ export async function loader(args: LoaderFunctionArgs) {
     });
   }
   const locale = await visitorLocale(request);
-  const affiliations = await listMyAffiliations(context.db, user.id, locale);
-  const activeActorIds = affiliations.filter((a) => a.active).map((a) => a.actor.id);
-  const [initiatives, title, meetings] = await Promise.all([
-    listMyActorsInitiatives(context.db, activeActorIds),
+  // Each part is one statement of its own, read side by side.
+  const [affiliations, coalitions, title, meetings] = await Promise.all([
+    listMyAffiliations(context.db, user.id, locale),
+    myCoalitionWork(context.db, user.id, locale),
     pageTitle(locale, { namespace: "membership", key: "dashboard.title" }),
-    activeActorIds.length > 0 ? upcomingMeetingsForUser(context.db, user.id) : [],
+    upcomingMeetingsForUser(context.db, user.id),
   ]);
-  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, meetings, staff: isStaffRole(user.role) };
+  const { initiatives, ...tasks } = coalitions;
+  return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, tasks, meetings, staff: isStaffRole(user.role) };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -63,8 +66,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { t, i18n } = useTranslation(["membership", "common"]);
-  const { name, affiliations, step, initiatives, meetings, staff } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation(["membership", "common", "coalition-work"]);
+  const { name, affiliations, step, initiatives, tasks, meetings, staff } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
   const active = affiliations.filter((a) => a.active);
@@ -89,6 +92,8 @@ export default function Dashboard() {
       ) : (
         <NextStepPanel step={step} />
       )}
+
+      {active.length > 0 ? <CoalitionTasks {...tasks} /> : null}
 
       {active.length > 0 ? (
         <section aria-labelledby="represent-title">
@@ -125,7 +130,7 @@ export default function Dashboard() {
                     <ul className="list-disc pl-6">
                       {taking.map((i) => (
                         <li key={i.slug}>
-                          <Link to={`/initiatives/${i.slug}`} className="underline">{i.title}</Link> ({t(`common:participationRole.${i.role}`)})
+                          <Link to={`/initiatives/${i.slug}`} className="underline">{i.title}</Link> ({t("coalition-work:dashboard.roleSince", { role: t(`common:participationRole.${i.role}`), date: formatDate(i18n.language, i.at) })})
                         </li>
                       ))}
                     </ul>

@@ -101,7 +101,7 @@ export async function action(args: ActionFunctionArgs) {
         return redirect(`/initiatives/${initiative.slug}/manage?handover=${result.reason}#handover-heading`);
       }
       // Still a lead (co-lead) → back here; a supporter now → the initiative's page, which says so.
-      return redirect(submission.value.then === "colead" ? `/initiatives/${initiative.slug}/manage?handover=handedOver#handover-heading` : `/initiatives/${initiative.slug}`);
+      return redirect(submission.value.afterwards === "colead" ? `/initiatives/${initiative.slug}/manage?handover=handedOver#handover-heading` : `/initiatives/${initiative.slug}`);
     }
     case "message": {
       const parsed = messageSchema.safeParse(Object.fromEntries(formData));

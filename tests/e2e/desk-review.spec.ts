@@ -2,11 +2,14 @@
 // focal point is rejected with a reason, reads it on the dashboard and in the email, applies
 // again and is approved; an NGO is not public while pending, then listed and exported once
 // approved. Screenshots of the desk at desktop and phone widths go to /work/wt/notes/screens.
+// The first journey runs again in French and in Spanish, both sides in that language, the
+// applicant's emails included (texts read from the translation files).
 import fs from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { demoUser, fillSignIn, ORIGIN, PASSWORD, signIn, signUp, submit, totpCode, totpStep, uniqueEmail, verifyFromEmail } from "./auth-steps";
-import { waitForEmail } from "./mailbox";
+import { demoUser, fillSignIn, ORIGIN, PASSWORD, signIn, signUp, submit, switchLanguage, totpCode, totpStep, uniqueEmail, verifyFromEmail } from "./auth-steps";
+import { waitForEmail, waitForLink } from "./mailbox";
 
 const SCREENS = "/work/wt/notes/screens";
 
@@ -160,3 +163,93 @@ test("an NGO waits off the directory, then is approved, listed and exported", as
   // Anyone but staff is refused.
   expect((await page.request.get(`${ORIGIN}/secretariat/exports/actors.csv`)).status()).toBe(403);
 });
+
+type Lng = "fr" | "es";
+// The texts the pages and emails show, read from the translation files (Playwright cannot import JSON).
+const texts = (lng: Lng, namespace: string) => JSON.parse(fs.readFileSync(path.resolve("app/i18n/locales", lng, `${namespace}.json`), "utf8"));
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
+
+/** Signs up with the site in `lng` (so the profile, and every email, is in that language), confirms and signs in. */
+async function newMemberIn(page: Page, lng: Lng, name: string, purpose: string): Promise<string> {
+  const a = texts(lng, "auth");
+  const email = uniqueEmail(purpose);
+  await page.goto("/signup");
+  await switchLanguage(page, lng);
+  await page.getByLabel(a.fields.name, { exact: true }).fill(name);
+  await page.getByLabel(a.fields.email, { exact: true }).fill(email);
+  await page.getByLabel(a.fields.password, { exact: true }).fill(PASSWORD);
+  await page.getByLabel(a.signup.acceptPrivacy).check();
+  await submit(page, a.signup.submit).click();
+  await page.goto(await waitForLink(email, ORIGIN, "/verify-email"));
+  await submit(page, a.verify.confirm).click();
+  await expect(page.getByRole("status")).toContainText(a.verify.done);
+  await page.goto("/login");
+  await page.getByLabel(a.fields.email, { exact: true }).fill(email);
+  await page.getByLabel(a.fields.password, { exact: true }).fill(PASSWORD);
+  await submit(page, a.login.submit).click();
+  await expect(page).toHaveURL("/dashboard");
+  return email;
+}
+
+async function claimPortugalIn(page: Page, lng: Lng) {
+  const m = texts(lng, "membership");
+  await page.goto("/affiliations/new?path=state");
+  await page.getByLabel(m.fields.state, { exact: true }).selectOption({ label: "Portugal" });
+  await page.getByLabel(m.role.focal_point).check();
+  await page.getByLabel(m.fields.title, { exact: true }).fill("Directora de Asuntos Multilaterales");
+  await page.getByLabel(m.fields.ministryOrMission, { exact: true }).fill("Ministério dos Negócios Estrangeiros");
+  await page.getByLabel(m.fields.officialEmail, { exact: true }).fill("multilateral@mne.gov.example");
+  await submit(page, m.apply.state.submit).click();
+  await expect(page).toHaveURL(/\/dashboard\?notice=applied/);
+  await expect(page.getByRole("status")).toHaveText(m.dashboard.notices.applied);
+}
+
+for (const lng of ["fr", "es"] as const) {
+  test(`in ${lng}: rejected with a reason (dashboard and email), applies again, approved (dashboard and email)`, async ({ page, browser, axe }) => {
+    test.setTimeout(360_000);
+    const d = texts(lng, "desk");
+    const m = texts(lng, "membership");
+    const mail = texts(lng, "emails");
+    const staff = await reviewerPage(browser);
+    const name = `${lng === "fr" ? "Hélène Martin" : "Lucía Gómez"} ${Date.now()}`;
+    const email = await newMemberIn(page, lng, name, `desk-${lng}`);
+    await claimPortugalIn(page, lng);
+
+    await staff.goto("/secretariat");
+    await switchLanguage(staff, lng);
+    await expect(staff.getByRole("heading", { level: 1 })).toHaveText(d.home.title);
+    await staff.goto("/secretariat/affiliations?region=western_european_others");
+    const item = fill(d.affiliations.itemTitle, { name, actor: "Portugal" });
+    await staff.getByRole("link", { name: item }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toHaveText(item);
+    await axe(staff);
+    const reason = lng === "fr" ? "Merci d’écrire depuis l’adresse du ministère, avec votre lettre de nomination." : "Escriba desde la dirección del ministerio, con su carta de nombramiento.";
+    const reject = staff.locator("#decide-reject");
+    await reject.getByRole("button", { name: d.decision.reject.submit }).click();
+    await expect(reject.getByText(d.errors.reasonRequired)).toBeVisible();
+    await reject.getByLabel(d.decision.reject.reasonLabel).fill(reason);
+    await reject.getByRole("button", { name: d.decision.reject.submit }).click();
+    await expect(staff.getByRole("status")).toContainText(d.decision.reject.done);
+
+    // The rejection reaches the applicant in their language, with the reason, by email and on the dashboard.
+    const rejected = await waitForEmail(email, reason);
+    expect(rejected.subject).toBe(fill(mail.deskAffiliationRejected.subject, { actor: "Portugal" }));
+    expect(rejected.text).toContain(fill(mail.deskAffiliationRejected.body[0], { actor: "Portugal" }));
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(m.dashboard.title);
+    await expect(page.getByRole("main")).toContainText(reason);
+    await axe();
+
+    await claimPortugalIn(page, lng);
+    await staff.goto("/secretariat/affiliations?region=western_european_others");
+    await staff.getByRole("link", { name: item }).click();
+    await staff.locator("#decide-approve").getByRole("button", { name: d.decision.approve.submit }).click();
+    await expect(staff.getByRole("status")).toContainText(d.decision.approve.done);
+
+    const approved = await waitForEmail(email, fill(mail.deskAffiliationApproved.body[0], { actor: "Portugal" }));
+    expect(approved.subject).toBe(fill(mail.deskAffiliationApproved.subject, { actor: "Portugal" }));
+    await page.goto("/dashboard");
+    await expect(page.getByRole("main")).toContainText(fill(m.next.approved.body, { names: "Portugal" }));
+    await axe();
+  });
+}

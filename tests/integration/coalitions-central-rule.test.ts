@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { actors, affiliations, initiatives, leadInvitations, participationEvents, participations, type Actor, type Initiative, type User } from "~/db/schema";
 import { answerLeadInvitation, inviteCoLead } from "~/domain/coalitions/leadership.server";
+import { handOverLeadership } from "~/domain/coalitions/handover.server";
 import { decideJoinRequest, joinInitiative, withdrawFromInitiative } from "~/domain/coalitions/participation.server";
 import { proposeInitiative, reviewInitiative } from "~/domain/coalitions/proposals.server";
 import { createUser } from "../support/accounts";
@@ -30,6 +31,7 @@ type Step =
   | { kind: "decide"; user: number; initiative: number; accept: boolean }
   | { kind: "invite"; user: number; actor: number; initiative: number }
   | { kind: "acceptInvitation"; user: number; initiative: number }
+  | { kind: "handOver"; user: number; from: number; to: number; initiative: number; keepCoLead: boolean }
   | { kind: "approveActor"; actor: number }
   | { kind: "approveAffiliation"; user: number; actor: number }
   | { kind: "suspendActor"; actor: number };
@@ -51,6 +53,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("decide" as const), user, initiative, accept: fc.boolean() }),
   fc.record({ kind: fc.constant("invite" as const), user, actor, initiative }),
   fc.record({ kind: fc.constant("acceptInvitation" as const), user, initiative }),
+  fc.record({ kind: fc.constant("handOver" as const), user, from: actor, to: activeActor, initiative, keepCoLead: fc.boolean() }),
   fc.record({ kind: fc.constant("approveActor" as const), actor }),
   fc.record({ kind: fc.constant("approveAffiliation" as const), user, actor }),
   fc.record({ kind: fc.constant("suspendActor" as const), actor }),
@@ -156,6 +159,14 @@ async function run(world: World, s: Step): Promise<string | null> {
       await answerLeadInvitation(t.db, { userId: world.users[s.user]!.id }, { invitationId: invitation.id, accept: true });
       return pick(s.initiative);
     }
+    case "handOver":
+      await handOverLeadership(t.db, { userId: world.users[s.user]!.id }, {
+        initiativeId: pick(s.initiative),
+        fromActorId: world.actors[s.from]!.id,
+        toActorId: world.actors[s.to]!.id,
+        afterwards: s.keepCoLead ? "colead" : "supporter",
+      });
+      return pick(s.initiative);
     case "approveActor":
       await t.db.update(actors).set({ status: "approved" }).where(eq(actors.id, world.actors[s.actor]!.id));
       return null;

@@ -40,7 +40,7 @@ describe("handing over the lead", () => {
     const page = await callLoader(manageRoute.loader, `/initiatives/${initiative.slug}/manage`, { db: t.db, params: { slug: initiative.slug }, headers: { Cookie: lead.cookie } });
     expect(page.handoverTo.map((c) => c.id)).toEqual([supporterActor.id]);
 
-    const res = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: supporterActor.id, then: "supporter" }));
+    const res = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: supporterActor.id, afterwards: "supporter" }));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/initiatives/${initiative.slug}`);
     expect(await leadsOf(initiative.id)).toEqual([supporterActor.id]);
@@ -63,7 +63,7 @@ describe("handing over the lead", () => {
 
   it("sharing instead: the former lead stays co-lead, and comes back to the manage page", async () => {
     const { initiative, leadActor, lead, supporterActor } = await cast();
-    const res = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: supporterActor.id, then: "colead" }));
+    const res = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: supporterActor.id, afterwards: "colead" }));
     expect(res.headers.get("Location")).toBe(`/initiatives/${initiative.slug}/manage?handover=handedOver#handover-heading`);
     expect(await leadsOf(initiative.id)).toEqual([leadActor.id, supporterActor.id].sort());
     expect((await eventRows(t.db, initiative.id)).at(-1)).toMatchObject({ actorId: supporterActor.id, kind: "lead_added" });
@@ -74,23 +74,23 @@ describe("handing over the lead", () => {
     const { initiative, leadActor, lead, supporterActor, supporter } = await cast();
     const before = await participationRows(t.db, initiative.id);
 
-    const missing = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, then: "supporter" }));
+    const missing = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, afterwards: "supporter" }));
     expect(missing.status).toBe(400);
     expect((missing.data as { handOver: { error: Record<string, string[]> } }).handOver.error.toActorId).toEqual(["handover.errors.chooseTo"]);
 
     const outsider = await createActor(t.db);
-    const notIn = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: outsider.id, then: "supporter" }));
+    const notIn = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: outsider.id, afterwards: "supporter" }));
     expect(notIn.headers.get("Location")).toContain("handover=notParticipant");
-    const self = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: leadActor.id, then: "supporter" }));
+    const self = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: leadActor.id, afterwards: "supporter" }));
     expect(self.headers.get("Location")).toContain("handover=sameActor");
 
     // Someone who does not represent the actor named as handing over.
-    expect((await thrownOutcome(manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: supporterActor.id, toActorId: leadActor.id, then: "supporter" }))).status).toBe(403);
+    expect((await thrownOutcome(manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: supporterActor.id, toActorId: leadActor.id, afterwards: "supporter" }))).status).toBe(403);
     // A supporter's representative is not a lead: the page itself refuses.
-    expect((await thrownOutcome(manage(initiative.slug, supporter.cookie, { intent: "handOver", fromActorId: supporterActor.id, toActorId: leadActor.id, then: "supporter" }))).status).toBe(403);
+    expect((await thrownOutcome(manage(initiative.slug, supporter.cookie, { intent: "handOver", fromActorId: supporterActor.id, toActorId: leadActor.id, afterwards: "supporter" }))).status).toBe(403);
 
-    await handOverLeadership(t.db, { userId: lead.user.id }, { initiativeId: initiative.id, fromActorId: leadActor.id, toActorId: supporterActor.id, then: "colead" });
-    const twice = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: supporterActor.id, then: "supporter" }));
+    await handOverLeadership(t.db, { userId: lead.user.id }, { initiativeId: initiative.id, fromActorId: leadActor.id, toActorId: supporterActor.id, afterwards: "colead" });
+    const twice = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId: supporterActor.id, afterwards: "supporter" }));
     expect(twice.headers.get("Location")).toContain("handover=alreadyLead");
     expect((await participationRows(t.db, initiative.id)).map((r) => [r.actorId, r.role]).sort()).toEqual(
       before.map((r) => [r.actorId, r.actorId === supporterActor.id ? "lead" : r.role]).sort(),
@@ -105,7 +105,7 @@ describe("at the same moment", () => {
     await participateWithHistory(t.db, third, initiative);
     const results = await Promise.all(
       [supporterActor.id, third.id].map((toActorId) =>
-        handOverLeadership(t.db, { userId: lead.user.id }, { initiativeId: initiative.id, fromActorId: leadActor.id, toActorId, then: "supporter" }),
+        handOverLeadership(t.db, { userId: lead.user.id }, { initiativeId: initiative.id, fromActorId: leadActor.id, toActorId, afterwards: "supporter" }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -118,7 +118,7 @@ describe("at the same moment", () => {
   it("a handover while the chosen actor withdraws: the initiative keeps a lead either way", async () => {
     const { initiative, leadActor, lead, supporterActor, supporter } = await cast();
     const [handover, withdrawal] = await Promise.all([
-      handOverLeadership(t.db, { userId: lead.user.id }, { initiativeId: initiative.id, fromActorId: leadActor.id, toActorId: supporterActor.id, then: "supporter" }),
+      handOverLeadership(t.db, { userId: lead.user.id }, { initiativeId: initiative.id, fromActorId: leadActor.id, toActorId: supporterActor.id, afterwards: "supporter" }),
       withdrawFromInitiative(t.db, { userId: supporter.user.id }, { actorId: supporterActor.id, initiativeId: initiative.id }),
     ]);
     // Handover first: the new lead is the last one and cannot leave. Withdrawal first: nothing to hand over to.

@@ -8,6 +8,6 @@ export const handoverSchema = z.object({
   /** The participating actor that becomes lead. */
   toActorId: z.string({ required_error: "handover.errors.chooseTo" }).uuid("handover.errors.chooseTo"),
   /** What the actor handing over becomes: a supporter, or a co-lead beside the new lead. */
-  then: z.enum(["supporter", "colead"], { errorMap: () => ({ message: "handover.errors.chooseThen" }) }),
+  afterwards: z.enum(["supporter", "colead"], { errorMap: () => ({ message: "handover.errors.chooseThen" }) }),
 });
 export type HandoverInput = z.infer<typeof handoverSchema>;

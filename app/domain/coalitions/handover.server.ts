@@ -47,7 +47,7 @@ export async function handOverLeadership(db: Executor, by: Caller, input: Handov
         .where(and(eq(participations.initiativeId, initiative.id), eq(participations.actorId, input.toActorId)));
       return { ok: false, reason: current?.role === "lead" && current.status === "active" ? "alreadyLead" : "notParticipant" };
     }
-    if (input.then === "supporter") {
+    if (input.afterwards === "supporter") {
       const [stepped] = await tx
         .update(participations)
         .set({ role: "supporter", updatedAt: now })
@@ -82,7 +82,7 @@ export async function handOverLeadership(db: Executor, by: Caller, input: Handov
       .set({ status: "withdrawn", answeredAt: now })
       .where(and(eq(leadInvitations.initiativeId, initiative.id), eq(leadInvitations.actorId, input.toActorId), eq(leadInvitations.status, "pending")));
     await recordParticipationEvent(tx, { initiativeId: initiative.id, actorId: input.toActorId, kind: "lead_added", status: "active", role: "lead", byUserId: by.userId, occurredAt: now });
-    if (input.then === "supporter") {
+    if (input.afterwards === "supporter") {
       await recordParticipationEvent(tx, { initiativeId: initiative.id, actorId: input.fromActorId, kind: "lead_removed", status: "active", role: "supporter", byUserId: by.userId, occurredAt: now });
     }
     await recordAudit(tx, {
@@ -91,13 +91,13 @@ export async function handOverLeadership(db: Executor, by: Caller, input: Handov
       subjectType: "initiative",
       subjectId: initiative.id,
       origin: by.origin,
-      data: { before: { lead: input.fromActorId }, after: { lead: input.toActorId, previousLead: input.then }, actorId: input.toActorId },
+      data: { before: { lead: input.fromActorId }, after: { lead: input.toActorId, previousLead: input.afterwards }, actorId: input.toActorId },
     });
     const names = await tx.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, [input.fromActorId, input.toActorId]));
     const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? "";
     const params = { actor: nameOf(input.toActorId), from: nameOf(input.fromActorId), initiative: initiative.title };
     await mailEach(tx, await actorRepresentatives(tx, input.toActorId), "coalitionLeadReceived", { ...params, link: `${by.appUrl ?? ""}/initiatives/${initiative.slug}/manage` });
-    await mailEach(tx, await actorRepresentatives(tx, input.fromActorId), input.then === "supporter" ? "coalitionLeadHandedOver" : "coalitionLeadShared", {
+    await mailEach(tx, await actorRepresentatives(tx, input.fromActorId), input.afterwards === "supporter" ? "coalitionLeadHandedOver" : "coalitionLeadShared", {
       ...params,
       link: `${by.appUrl ?? ""}/initiatives/${initiative.slug}`,
     });

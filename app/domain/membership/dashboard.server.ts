@@ -1,13 +1,13 @@
 // What a signed-in member sees of their own membership (/dashboard, /account, the home page)
 // and what an approved representative does for their actor: answer the secretariat, ask it to
 // revoke a colleague, keep the actor's public profile up to date.
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { RequestOrigin } from "~/auth/audit.server";
 import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
-import { actors, affiliations, countries, initiatives, participations, users, type Locale } from "~/db/schema";
-import { actorDisplayName, PUBLIC_INITIATIVE_STATUSES } from "../actors.server";
+import { actors, affiliations, countries, users, type Locale } from "~/db/schema";
+import { actorDisplayName } from "../actors.server";
 import { fail, ok, type Result } from "./result";
 import type { ActorProfileInput } from "./schemas";
 
@@ -83,29 +83,6 @@ export function nextStep(list: MyAffiliation[]): NextStep {
 /** The next step alone (home page, /account): one query. */
 export async function getNextStep(db: Executor, userId: string, locale: Locale): Promise<NextStep> {
   return nextStep(await listMyAffiliations(db, userId, locale));
-}
-
-/** The public initiatives the user's active actors take part in, for the dashboard. */
-export async function listMyActorsInitiatives(db: Executor, actorIds: string[]) {
-  if (actorIds.length === 0) return [];
-  return db
-    .select({
-      actorId: participations.actorId,
-      slug: initiatives.slug,
-      title: initiatives.title,
-      role: participations.role,
-      since: participations.signedAt,
-    })
-    .from(participations)
-    .innerJoin(initiatives, eq(initiatives.id, participations.initiativeId))
-    .where(
-      and(
-        inArray(participations.actorId, actorIds),
-        eq(participations.status, "active"),
-        inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES),
-      ),
-    )
-    .orderBy(asc(initiatives.title));
 }
 
 /** The applicant answers the secretariat's request for more information; the item stays pending. */
