@@ -2,6 +2,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
+import { visitorTranslation } from "./coalitions/translations.server";
 import { PAGE_SIZE, type ActorListQuery } from "./public-query";
 import { safeWebUrl } from "./web-url";
 
@@ -176,11 +177,11 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
     .where(and(eq(actors.id, id), eq(actors.status, "approved")))
     .limit(1);
   if (!actor) return null;
+  const visitor = visitorTranslation(locale);
   const taking = await db
     .select({
       slug: initiatives.slug,
-      title: initiatives.title,
-      summary: initiatives.summary,
+      ...visitor.fields,
       axis: initiatives.axis,
       theme: initiatives.theme,
       status: initiatives.status,
@@ -189,6 +190,7 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
     })
     .from(participations)
     .innerJoin(initiatives, eq(initiatives.id, participations.initiativeId))
+    .leftJoin(visitor.tr, visitor.on)
     .where(
       and(
         eq(participations.actorId, actor.id),
@@ -197,7 +199,7 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
       ),
     )
     // Active initiatives before closed ones: what an actor does now comes first.
-    .orderBy(sql`${initiatives.status} = 'closed'`, asc(participations.role), asc(initiatives.title));
+    .orderBy(sql`${initiatives.status} = 'closed'`, asc(participations.role), asc(visitor.fields.title));
   return { ...actor, website: safeWebUrl(actor.website), initiatives: taking };
 }
 

@@ -13,6 +13,7 @@ import enDesk from "./locales/en/desk.json";
 import enMembership from "./locales/en/membership.json";
 import enPages from "./locales/en/pages.json";
 import enCoalitions from "./locales/en/coalitions.json";
+import enTranslations from "./locales/en/translations.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -25,6 +26,7 @@ import frDesk from "./locales/fr/desk.json";
 import frMembership from "./locales/fr/membership.json";
 import frPages from "./locales/fr/pages.json";
 import frCoalitions from "./locales/fr/coalitions.json";
+import frTranslations from "./locales/fr/translations.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -37,6 +39,7 @@ import esDesk from "./locales/es/desk.json";
 import esMembership from "./locales/es/membership.json";
 import esPages from "./locales/es/pages.json";
 import esCoalitions from "./locales/es/coalitions.json";
+import esTranslations from "./locales/es/translations.json";
 
 export const resources = {
   en: {
@@ -52,6 +55,7 @@ export const resources = {
     membership: enMembership,
     pages: enPages,
     coalitions: enCoalitions,
+    translations: enTranslations,
   },
   fr: {
     common: frCommon,
@@ -66,6 +70,7 @@ export const resources = {
     membership: frMembership,
     pages: frPages,
     coalitions: frCoalitions,
+    translations: frTranslations,
   },
   es: {
     common: esCommon,
@@ -80,5 +85,6 @@ export const resources = {
     membership: esMembership,
     pages: esPages,
     coalitions: esCoalitions,
+    translations: esTranslations,
   },
 };

@@ -110,6 +110,7 @@ const SAMPLES: Record<string, Sample> = {
   "routes/initiatives.$slug_.withdraw": { who: "member", form: (rows) => ({ actorId: rows.actorId }) },
   "routes/initiatives.$slug_.lead-invitation": { who: "member", form: (rows) => ({ actorId: rows.actorId, intent: "accept" }) },
   "routes/initiatives.$slug_.manage": { who: "member", form: (rows) => ({ intent: "message", actorId: rows.actorId, subject: "Hello", body: "A message." }) },
+  "routes/initiatives.$slug_.manage_.translations.$locale": { who: "member", form: () => ({ title: "Titre", summary: "Résumé." }) },
   "routes/affiliations.new": { who: "member", form: (rows) => ({ intent: "join", actorId: rows.actorId, role: "delegate", title: "Adviser" }) },
   "routes/dashboard._index": { who: "member", form: (rows) => ({ intent: "answer", affiliationId: rows.affiliationId, response: "Here is more." }) },
   "routes/dashboard.actors.$id": { who: "member", form: () => ({ intent: "profile", name: "Guarded Friends", description: "Renamed." }) },
@@ -130,6 +131,7 @@ const SUCCESS_PROVEN_ELSEWHERE: Record<string, string> = {
   "routes/initiatives.$slug_.withdraw": "coalitions-participation.test.ts",
   "routes/initiatives.$slug_.lead-invitation": "coalitions-proposals.test.ts",
   "routes/initiatives.$slug_.manage": "coalitions-participation.test.ts",
+  "routes/initiatives.$slug_.manage_.translations.$locale": "coalitions-translations.test.ts",
 };
 
 /** Routes that do not exist outside one environment: they answer 404 here, and that is tested on its own. */
@@ -170,6 +172,7 @@ function samplePath(id: string, rows: Rows): { path: string; params: Record<stri
 
 function sampleId(previous: string, name: string, rows: Rows): string | undefined {
   if (name === "slug") return rows.initiativeSlug;
+  if (name === "locale") return "fr";
   if (previous === "actors" || name === "actorId") return rows.actorId;
   if (previous === "initiatives" || name === "initiativeId") return rows.initiativeId;
   if (previous === "affiliations" || name === "affiliationId") return rows.affiliationId;

@@ -71,3 +71,12 @@ export const messageSchema = z.object({
   subject: text(200, "errors.subjectRequired"),
   message: text(10_000, "errors.messageRequired"),
 });
+
+/** A lead's translation of an initiative's text; title and summary are required, like the original's. */
+export const translationSchema = z.object({
+  title: text(200, "errors.titleRequired"),
+  summary: text(SUMMARY_MAX, "errors.summaryRequired"),
+  description: optionalText(20_000),
+  goals: optionalText(10_000),
+});
+export type TranslationText = z.infer<typeof translationSchema>;
