@@ -13,7 +13,7 @@ import { ErrorList, Notice, SubmitButton } from "~/components/forms";
 import { Paragraphs } from "~/components/paragraphs";
 import { locales } from "~/db/schema";
 import { findInitiativeBySlug } from "~/domain/coalitions/participation.server";
-import { translationSchema } from "~/domain/coalitions/schemas";
+import { TEXT_MAX, translationSchema } from "~/domain/coalitions/schemas";
 import { saveTranslation, translationsView } from "~/domain/coalitions/translations.server";
 import { initiativeSlug } from "~/domain/public-query";
 import { i18nServer } from "~/i18n/i18next.server";
@@ -46,11 +46,22 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, initiative, locale } = await guard(args);
   const submission = parseWithZod(await args.request.formData(), { schema: translationSchema });
-  if (submission.status !== "success") return data(boundedReply(submission), { status: 400 });
+  if (submission.status !== "success") return data(translationReply(submission), { status: 400 });
   const by = { userId: user.id, origin: requestOrigin(args.request, args.context) };
   const result = await saveTranslation(args.context.db, by, { initiativeId: initiative.id, locale, text: submission.value });
   if (!result.ok) throw new Response(result.reason === "notLead" ? "Forbidden" : "Not Found", { status: result.reason === "notLead" ? 403 : 404 });
   return redirect(`/initiatives/${initiative.slug}/manage/translations/${locale}?notice=saved`);
+}
+
+/**
+ * A translator's description runs to pages: a blank title must not wipe it from the form (without
+ * JavaScript the page re-renders from this reply). Texts are echoed when every field is one of
+ * ours and within the longest length the schema accepts; anything else gets the bounded reply.
+ */
+function translationReply(submission: Parameters<typeof boundedReply>[0]) {
+  const fields = Object.keys(translationSchema.shape);
+  const ours = Object.entries(submission.payload).every(([name, value]) => fields.includes(name) && typeof value === "string" && value.length <= TEXT_MAX);
+  return ours ? submission.reply() : boundedReply(submission);
 }
 
 const control = "mt-1 block w-full rounded border border-slate-500 px-3 py-2 aria-[invalid]:border-red-700";

@@ -131,6 +131,10 @@ describe("refusals", () => {
     expect(error.title).toEqual(["errors.titleRequired"]);
     expect(error.summary).toEqual(["errors.tooLong"]);
     expect(await rows(initiative.id)).toEqual([]);
+    // A long description typed before a mistake elsewhere comes back, so nothing is lost.
+    const long = "Una descripción extensa. ".repeat(40);
+    const again = await outcome(await translate(initiative.slug, "es", lead.cookie, { title: "", summary: "Resumen.", description: long }));
+    expect((again.data as { initialValue: Record<string, string> }).initialValue.description).toBe(long);
   });
 
   it("the original's own language and unknown languages have no translation page", async () => {
