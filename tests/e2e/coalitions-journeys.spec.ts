@@ -59,7 +59,7 @@ test("an organisation joins an open initiative, appears with its date, withdraws
   await shoot(page, "initiative-join");
   await join.click();
   await expect(page.getByRole("status")).toContainText("your actor now supports this initiative");
-  const today = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
+  const today = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
   await expect(page.getByText(`Reporters Without Borders supports this initiative since ${today}.`)).toBeVisible();
   await expect(page.getByRole("region", { name: "History of the coalition" }).getByRole("listitem").first()).toContainText(`${today} — Reporters Without Borders joined`);
   await axe();
