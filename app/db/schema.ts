@@ -314,6 +314,37 @@ export const initiatives = pgTable(
   ],
 );
 
+// An initiative's text in another of the three languages, written by its leads. The original's
+// language is `initiatives.language`; a page shows the visitor's language when a row exists here,
+// else the original marked with its language. Searched like the original, so an initiative is
+// found in any of its languages.
+export const initiativeTranslations = pgTable(
+  "initiative_translations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    locale: localeEnum().notNull(),
+    title: text().notNull(),
+    summary: text().notNull(),
+    description: text().notNull().default(""),
+    goals: text().notNull().default(""),
+    updatedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector().generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', coalesce(${initiativeTranslations.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${initiativeTranslations.summary}, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    unique("initiative_translations_initiative_locale_key").on(t.initiativeId, t.locale),
+    index("initiative_translations_search_idx").using("gin", t.search),
+    check("initiative_translations_title_not_blank", sql`length(trim(${t.title})) > 0`),
+  ],
+);
+
 export const participations = pgTable(
   "participations",
   {

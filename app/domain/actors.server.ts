@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
 import { foldedContainsPattern, foldedSql } from "./folding";
+import { visitorTranslation } from "./coalitions/translations.server";
 import { PAGE_SIZE, type ActorListQuery } from "./public-query";
 import { safeWebUrl } from "./web-url";
 
@@ -187,11 +188,11 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
     .where(and(eq(actors.id, id), eq(actors.status, "approved")))
     .limit(1);
   if (!actor) return null;
+  const visitor = visitorTranslation(locale);
   const rows = await db
     .select({
       slug: initiatives.slug,
-      title: initiatives.title,
-      summary: initiatives.summary,
+      ...visitor.fields,
       axis: initiatives.axis,
       theme: initiatives.theme,
       status: initiatives.status,
@@ -203,6 +204,7 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
     })
     .from(participations)
     .innerJoin(initiatives, eq(initiatives.id, participations.initiativeId))
+    .leftJoin(visitor.tr, visitor.on)
     .where(
       and(
         eq(participations.actorId, actor.id),
@@ -211,7 +213,7 @@ export async function getPublicActor(db: Executor, id: string, locale: Locale) {
       ),
     )
     // Active initiatives before closed ones: what an actor does now comes first.
-    .orderBy(sql`${initiatives.status} = 'closed'`, asc(participations.role), asc(initiatives.title));
+    .orderBy(sql`${initiatives.status} = 'closed'`, asc(participations.role), asc(visitor.fields.title));
   const taking = rows.filter((row) => row.participation === "active").map(({ participation: _p, until: _u, ...row }) => row);
   const past = rows
     .filter((row) => row.participation === "withdrawn")

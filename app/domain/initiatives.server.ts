@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, countries, initiatives, meetings, participations, type ActorKind, type Locale } from "~/db/schema";
 import { participantsAsOf, publicTimeline } from "./coalitions/history.server";
+import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translations.server";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
 import { actorKinds, PAGE_SIZE, type InitiativeListQuery, type unRegionalGroups } from "./public-query";
 
@@ -17,7 +18,8 @@ const takenPartInBy = (actorId: string) =>
 const takenPartInFromRegion = (region: (typeof unRegionalGroups)[number]) =>
   sql`exists (select 1 from ${participations} join ${actors} on ${actors.id} = ${participations.actorId} join ${countries} on ${countries.iso3} = ${actors.countryCode} where ${participations.initiativeId} = ${initiatives.id} and ${participations.status} = 'active' and ${actors.status} = 'approved' and ${actors.kind} = 'state' and ${countries.unRegionalGroup} = ${region})`;
 
-export async function listPublicInitiatives(db: Executor, query: InitiativeListQuery) {
+/** The directory page; titles and summaries in `locale` where a translation exists (originals without one). */
+export async function listPublicInitiatives(db: Executor, query: InitiativeListQuery, locale: Locale | null = null) {
   // websearch_to_tsquery accepts any text (quotes, "or", "-word") without raising an error.
   const tsquery = query.q ? sql`websearch_to_tsquery('simple', ${query.q})` : undefined;
   const where = and(
@@ -27,8 +29,9 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
     query.status ? eq(initiatives.status, query.status) : undefined,
     query.supporter ? takenPartInBy(query.supporter) : undefined,
     query.region ? takenPartInFromRegion(query.region) : undefined,
-    tsquery ? sql`${initiatives.search} @@ ${tsquery}` : undefined,
+    tsquery ? matchesInAnyLanguage(tsquery) : undefined,
   );
+  const visitor = visitorTranslation(locale);
   const [counted] = await db
     .select({ total: sql<number>`count(*)`.mapWith(Number) })
     .from(initiatives)
@@ -42,19 +45,19 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
     .select({
       id: initiatives.id,
       slug: initiatives.slug,
-      title: initiatives.title,
-      summary: initiatives.summary,
+      ...visitor.fields,
       axis: initiatives.axis,
       theme: initiatives.theme,
       status: initiatives.status,
       launchedOn: initiatives.launchedOn,
     })
     .from(initiatives)
+    .leftJoin(visitor.tr, visitor.on)
     .where(where)
     .orderBy(
       // Active initiatives before closed ones, in every list.
       sql`${initiatives.status} = 'closed'`,
-      ...(tsquery ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`)] : []),
+      ...(tsquery ? [desc(rankInAnyLanguage(tsquery))] : []),
       desc(initiatives.createdAt),
       asc(initiatives.id),
     )
@@ -100,20 +103,19 @@ export type PublicInitiativeListItem = Awaited<ReturnType<typeof listPublicIniti
  * A public initiative with the actors taking part (leads first, then supporters, each by name
  * in the visitor's language) and its meetings in date order; null when there is none to show.
  */
-export async function getPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date } = {}) {
+export async function getPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date; original?: boolean } = {}) {
   return (await findPublicInitiative(db, slug, locale, options))?.initiative ?? null;
 }
 
 /** The page's data and, apart, the internal id that pages need for the visitor's own standing. */
-export async function findPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date } = {}) {
+export async function findPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date; original?: boolean } = {}) {
+  const visitor = visitorTranslation(options.original ? null : locale);
   const [initiative] = await db
     .select({
       id: initiatives.id,
       slug: initiatives.slug,
-      title: initiatives.title,
-      summary: initiatives.summary,
-      description: initiatives.description,
-      goals: initiatives.goals,
+      ...visitor.fields,
+      ...visitor.longFields,
       axis: initiatives.axis,
       theme: initiatives.theme,
       status: initiatives.status,
@@ -121,6 +123,7 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
       launchedOn: initiatives.launchedOn,
     })
     .from(initiatives)
+    .leftJoin(visitor.tr, visitor.on)
     .where(and(eq(initiatives.slug, slug), isPublic))
     .limit(1);
   if (!initiative) return null;
@@ -201,11 +204,13 @@ export function groupSupporters<P extends { kind: ActorKind }>(supporters: reado
 }
 
 /** The title of a public initiative, for pages that filter by it; null when there is none to show. */
-export async function getPublicInitiativeTitle(db: Executor, slug: string): Promise<string | null> {
+export async function getPublicInitiativeTitle(db: Executor, slug: string, locale: Locale | null = null): Promise<{ title: string; language: Locale } | null> {
+  const visitor = visitorTranslation(locale);
   const [row] = await db
-    .select({ title: initiatives.title })
+    .select({ title: visitor.fields.title, language: visitor.fields.textLanguage })
     .from(initiatives)
+    .leftJoin(visitor.tr, visitor.on)
     .where(and(eq(initiatives.slug, slug), isPublic))
     .limit(1);
-  return row?.title ?? null;
+  return row ?? null;
 }

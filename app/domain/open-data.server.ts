@@ -40,6 +40,7 @@ export function initiativeJson(initiative: PublicInitiative, origin: string) {
     summary: initiative.summary,
     description: initiative.description,
     goals: initiative.goals,
+    language: initiative.textLanguage,
     axis: initiative.axis,
     theme: initiative.theme,
     status: initiative.status,

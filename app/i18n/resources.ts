@@ -17,6 +17,7 @@ import enMeetings from "./locales/en/meetings.json";
 import enCoalitionWork from "./locales/en/coalition-work.json";
 import enMap from "./locales/en/map.json";
 import enDiscovery from "./locales/en/discovery.json";
+import enTranslations from "./locales/en/translations.json";
 import frCommon from "./locales/fr/common.json";
 import frHome from "./locales/fr/home.json";
 import frInitiatives from "./locales/fr/initiatives.json";
@@ -33,6 +34,7 @@ import frMeetings from "./locales/fr/meetings.json";
 import frCoalitionWork from "./locales/fr/coalition-work.json";
 import frMap from "./locales/fr/map.json";
 import frDiscovery from "./locales/fr/discovery.json";
+import frTranslations from "./locales/fr/translations.json";
 import esCommon from "./locales/es/common.json";
 import esHome from "./locales/es/home.json";
 import esInitiatives from "./locales/es/initiatives.json";
@@ -49,6 +51,7 @@ import esMeetings from "./locales/es/meetings.json";
 import esCoalitionWork from "./locales/es/coalition-work.json";
 import esMap from "./locales/es/map.json";
 import esDiscovery from "./locales/es/discovery.json";
+import esTranslations from "./locales/es/translations.json";
 
 export const resources = {
   en: {
@@ -68,6 +71,7 @@ export const resources = {
     "coalition-work": enCoalitionWork,
     map: enMap,
     discovery: enDiscovery,
+    translations: enTranslations,
   },
   fr: {
     common: frCommon,
@@ -86,6 +90,7 @@ export const resources = {
     "coalition-work": frCoalitionWork,
     map: frMap,
     discovery: frDiscovery,
+    translations: frTranslations,
   },
   es: {
     common: esCommon,
@@ -104,5 +109,6 @@ export const resources = {
     "coalition-work": esCoalitionWork,
     map: esMap,
     discovery: esDiscovery,
+    translations: esTranslations,
   },
 };

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AxisBadge, ClosedBadge, ThemeBadge } from "~/components/badges";
 import { Fact, Facts } from "~/components/facts";
 import { Flag } from "~/components/flag";
+import { InLanguage, UntranslatedNote } from "~/components/in-language";
 import { Paragraphs } from "~/components/paragraphs";
 import { WebsiteLink } from "~/components/website-link";
 import { getPublicActor } from "~/domain/actors.server";
@@ -64,8 +65,11 @@ export default function ActorPage() {
                   {actor.initiatives.map((initiative) => (
                     <li key={initiative.slug} className="rounded-lg border border-slate-200 p-4">
                       <h3 className="text-lg font-semibold">
-                        <Link to={`/initiatives/${initiative.slug}`}>{initiative.title}</Link>
+                        <Link to={`/initiatives/${initiative.slug}`}>
+                          <InLanguage lang={initiative.textLanguage}>{initiative.title}</InLanguage>
+                        </Link>
                       </h3>
+                      <UntranslatedNote lang={initiative.textLanguage} />
                       <p className="mt-2 flex flex-wrap gap-2">
                         <AxisBadge axis={initiative.axis} />
                         <ThemeBadge theme={initiative.theme} />

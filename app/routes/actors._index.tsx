@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [result, title, initiativeTitle] = await Promise.all([
     listPublicActors(context.db, query.data, locale),
     pageTitle(locale, { namespace: "actors", key: "list.metaTitle" }),
-    query.data.initiative ? getPublicInitiativeTitle(context.db, query.data.initiative) : null,
+    query.data.initiative ? getPublicInitiativeTitle(context.db, query.data.initiative, locale) : null,
   ]);
   if (query.data.initiative && !initiativeTitle) throw new Response("Not Found", { status: 404 });
   return { ...result, filters: query.data, title, initiativeTitle };
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Actors() {
   const { items, total, page, pageSize, filters, initiativeTitle } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["actors", "common"]);
+  const { t, i18n } = useTranslation(["actors", "common"]);
   const pages = pageCount(total, pageSize);
   const hrefFor = (n: number) => `/actors${listSearch(filters, n)}`;
   return (
@@ -40,8 +40,16 @@ export default function Actors() {
           <Trans
             t={t}
             i18nKey="list.takingPartIn"
-            values={{ title: initiativeTitle }}
-            components={{ initiative: <Link to={`/initiatives/${filters.initiative}`} className="underline" /> }}
+            values={{ title: initiativeTitle.title }}
+            components={{
+              initiative: (
+                <Link
+                  to={`/initiatives/${filters.initiative}`}
+                  className="underline"
+                  lang={initiativeTitle.language === i18n.language ? undefined : initiativeTitle.language}
+                />
+              ),
+            }}
           />
         </p>
       ) : (

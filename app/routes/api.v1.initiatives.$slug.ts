@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseAsOf } from "~/domain/coalitions/history";
-import { getPublicInitiative } from "~/domain/initiatives.server";
+import { publicTranslations } from "~/domain/coalitions/translations.server";
+import { findPublicInitiative } from "~/domain/initiatives.server";
 import { initiativeJson } from "~/domain/open-data.server";
 import { initiativeSlug } from "~/domain/public-query";
 import { apiInvalidQuery, apiJson, apiNotFound, apiPreflight, apiReadOnly } from "~/utils/api-response.server";
@@ -15,9 +16,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (asOfParam !== null && !asOf) {
     return apiInvalidQuery([{ param: "asOf", message: "must be a date written YYYY-MM-DD" }]);
   }
-  const initiative = slug.success ? await getPublicInitiative(context.db, slug.data, "en", { asOf: asOf ?? undefined }) : null;
-  if (!initiative) return apiNotFound("No public initiative has this slug.");
-  return apiJson({ data: initiativeJson(initiative, context.publicUrl) });
+  // The text as written, in its original language; the other languages beside it.
+  const found = slug.success ? await findPublicInitiative(context.db, slug.data, "en", { asOf: asOf ?? undefined, original: true }) : null;
+  if (!found) return apiNotFound("No public initiative has this slug.");
+  return apiJson({ data: { ...initiativeJson(found.initiative, context.publicUrl), translations: await publicTranslations(context.db, found.id) } });
 }
 
 export const action = apiReadOnly;

@@ -10,6 +10,7 @@ import { Notice } from "~/components/forms";
 import { MeetingList } from "~/components/meeting-list";
 import { NextStep, type Visitor } from "~/components/initiative-next-step";
 import { OpenDataLinks } from "~/components/open-data-links";
+import { InLanguage, UntranslatedNote } from "~/components/in-language";
 import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
@@ -92,13 +93,18 @@ export default function InitiativePage() {
           {t("detail.back")}
         </Link>
       </p>
-      <h1 className="mt-4 text-3xl font-bold">{initiative.title}</h1>
+      <h1 className="mt-4 text-3xl font-bold">
+        <InLanguage lang={initiative.textLanguage}>{initiative.title}</InLanguage>
+      </h1>
       <p className="mt-3 flex flex-wrap gap-2">
         <AxisBadge axis={initiative.axis} />
         <ThemeBadge theme={initiative.theme} />
         <ClosedBadge status={initiative.status} />
       </p>
-      <p className="mt-4 max-w-3xl text-xl text-slate-800">{initiative.summary}</p>
+      <InLanguage lang={initiative.textLanguage} as="div" className="mt-4 max-w-3xl text-xl text-slate-800">
+        <p>{initiative.summary}</p>
+      </InLanguage>
+      <UntranslatedNote lang={initiative.textLanguage} className="mt-2" />
       {searchParams.get("error") === "notOpen" ? (
         <div role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-3 font-medium text-red-900">
           {t("coalitions:errors.notOpen")}
@@ -124,9 +130,10 @@ export default function InitiativePage() {
               <h2 id="purpose" className="text-2xl font-semibold">
                 {t("detail.purpose")}
               </h2>
-              <div className="mt-3 max-w-3xl space-y-3">
+              <InLanguage lang={initiative.descriptionLanguage} as="div" className="mt-3 max-w-3xl space-y-3">
                 <Paragraphs text={initiative.description} />
-              </div>
+              </InLanguage>
+              {initiative.descriptionLanguage !== initiative.textLanguage ? <UntranslatedNote lang={initiative.descriptionLanguage} className="mt-2" /> : null}
             </section>
           ) : null}
           {initiative.goals ? (
@@ -134,9 +141,10 @@ export default function InitiativePage() {
               <h2 id="goals" className="text-2xl font-semibold">
                 {t("detail.goals")}
               </h2>
-              <div className="mt-3 max-w-3xl space-y-3">
+              <InLanguage lang={initiative.goalsLanguage} as="div" className="mt-3 max-w-3xl space-y-3">
                 <Paragraphs text={initiative.goals} />
-              </div>
+              </InLanguage>
+              {initiative.goalsLanguage !== initiative.textLanguage ? <UntranslatedNote lang={initiative.goalsLanguage} className="mt-2" /> : null}
             </section>
           ) : null}
         </div>

@@ -11,10 +11,12 @@ import { requireInitiativeLead, requireVerifiedUser } from "~/auth/permissions.s
 import { ErrorList, Notice, SubmitButton } from "~/components/forms";
 import { HandoverForm } from "~/components/handover-form";
 import { InitiativeTextFields } from "~/components/initiative-form";
+import { TranslationLinks } from "~/components/translation-links";
 import { editInitiative, inviteCoLead, managementView, messageParticipants, stepDown } from "~/domain/coalitions/leadership.server";
 import { handOverLeadership, handoverCandidates } from "~/domain/coalitions/handover.server";
 import { handoverSchema } from "~/domain/coalitions/handover-schema";
 import { decideJoinRequest, findInitiativeBySlug } from "~/domain/coalitions/participation.server";
+import { translationsView } from "~/domain/coalitions/translations.server";
 import { approvedActorChoices } from "~/domain/coalitions/proposals.server";
 import { actorChoice, decisionSchema, initiativeTextSchema, messageSchema } from "~/domain/coalitions/schemas";
 import { initiativeSlug } from "~/domain/public-query";
@@ -39,15 +41,22 @@ async function guard(args: GuardArgs & { params: LoaderFunctionArgs["params"] })
 export async function loader(args: LoaderFunctionArgs) {
   const { user, initiative } = await guard(args);
   const locale = await visitorLocale(args.request);
-  const [view, everyone, handoverTo] = await Promise.all([
+  const [view, everyone, handoverTo, translations] = await Promise.all([
     managementView(args.context.db, initiative.id, user.id, locale),
     approvedActorChoices(args.context.db, locale),
     handoverCandidates(args.context.db, initiative.id, locale),
+    translationsView(args.context.db, initiative.id),
   ]);
-  if (!view) throw new Response("Not Found", { status: 404 });
+  if (!view || !translations) throw new Response("Not Found", { status: 404 });
   const t = await i18nServer.getFixedT(args.request, "coalitions");
   const leadIds = new Set(view.leads.map((l) => l.actorId));
-  return { title: t("manage.title", { initiative: view.initiative.title }), ...view, candidates: everyone.filter((a) => !leadIds.has(a.id)), handoverTo };
+  return {
+    title: t("manage.title", { initiative: view.initiative.title }),
+    ...view,
+    candidates: everyone.filter((a) => !leadIds.has(a.id)),
+    handoverTo,
+    translations: { original: translations.original.language, items: translations.translations },
+  };
 }
 
 const intent = z.enum(["decide", "edit", "invite", "stepDown", "handOver", "message"]);
@@ -278,6 +287,8 @@ export default function ManageInitiative() {
           <SubmitButton>{t("manage.save")}</SubmitButton>
         </Form>
       </section>
+
+      <TranslationLinks slug={view.initiative.slug} original={view.translations.original} translations={view.translations.items} />
     </div>
   );
 }

@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!query.success) throw invalidQuery(query.issues, "/initiatives");
   const locale = await visitorLocale(request);
   const [result, title, supporterName] = await Promise.all([
-    listPublicInitiatives(context.db, query.data),
+    listPublicInitiatives(context.db, query.data, locale),
     pageTitle(locale, { namespace: "initiatives", key: "list.metaTitle" }),
     query.data.supporter ? getPublicActorName(context.db, query.data.supporter, locale) : null,
   ]);

@@ -117,6 +117,7 @@ const SAMPLES: Record<string, Sample> = {
   "routes/initiatives.$slug_.manage_.meetings._index": { who: "member" },
   "routes/initiatives.$slug_.manage_.meetings.new": { who: "member", form: () => meetingForm },
   "routes/initiatives.$slug_.manage_.meetings.$id": { who: "member", form: () => ({ intent: "cancel", confirm: "yes" }) },
+  "routes/initiatives.$slug_.manage_.translations.$locale": { who: "member", form: () => ({ title: "Titre", summary: "Résumé." }) },
   "routes/affiliations.new": { who: "member", form: (rows) => ({ intent: "join", actorId: rows.actorId, role: "delegate", title: "Adviser" }) },
   "routes/dashboard._index": { who: "member", form: (rows) => ({ intent: "answer", affiliationId: rows.affiliationId, response: "Here is more." }) },
   "routes/dashboard.actors.$id": { who: "member", form: () => ({ intent: "profile", name: "Guarded Friends", description: "Renamed." }) },
@@ -140,6 +141,7 @@ const SUCCESS_PROVEN_ELSEWHERE: Record<string, string> = {
   "routes/initiatives.$slug_.manage_.meetings._index": "meetings.test.ts",
   "routes/initiatives.$slug_.manage_.meetings.new": "meetings.test.ts",
   "routes/initiatives.$slug_.manage_.meetings.$id": "meetings.test.ts",
+  "routes/initiatives.$slug_.manage_.translations.$locale": "coalitions-translations.test.ts",
 };
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -183,6 +185,7 @@ function samplePath(id: string, rows: Rows): { path: string; params: Record<stri
 
 function sampleId(previous: string, name: string, rows: Rows): string | undefined {
   if (name === "slug") return rows.initiativeSlug;
+  if (name === "locale") return "fr";
   if (previous === "actors" || name === "actorId") return rows.actorId;
   if (previous === "initiatives" || name === "initiativeId") return rows.initiativeId;
   if (previous === "affiliations" || name === "affiliationId") return rows.affiliationId;

@@ -2,7 +2,7 @@
 // make the usual cast (a lead with its representative, an initiative it leads) in one call.
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { auditEvents, mailOutbox, participationEvents, participations, type Actor, type Initiative } from "~/db/schema";
+import { auditEvents, initiativeTranslations, mailOutbox, participationEvents, participations, type Actor, type Initiative, type Locale } from "~/db/schema";
 import { recordParticipationEvent } from "~/domain/coalitions/history.server";
 import { createActor, createInitiative, createRepresentative, participate, type NewInitiative } from "./directory";
 
@@ -64,4 +64,11 @@ export async function ledInitiative(db: Executor, values: NewInitiative = {}) {
   const initiative = await createInitiative(db, values);
   await participateWithHistory(db, leadActor, initiative, { role: "lead" });
   return { initiative, leadActor, lead };
+}
+
+/** An initiative's text in another language, written straight to the table (what a lead saves). */
+export async function createTranslation(db: Executor, initiativeId: string, values: { locale: Locale; title: string; summary: string; description?: string; goals?: string }) {
+  const [row] = await db.insert(initiativeTranslations).values({ initiativeId, ...values }).returning();
+  if (!row) throw new Error("translation insert returned nothing");
+  return row;
 }

@@ -5,7 +5,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { backfillParticipationEvents } from "~/domain/coalitions/history.server";
 import type { Executor } from "../client.server";
-import { actors, affiliations, auditEvents, initiatives, meetings, participations, users } from "../schema";
+import { actors, affiliations, auditEvents, initiatives, initiativeTranslations, meetings, participations, users, type Locale } from "../schema";
+import { fixFrenchTypography } from "~/i18n/french-typography";
+import { DEMO_TRANSLATIONS, type DemoTranslation } from "./demo-translations";
 import { DEMO_INITIATIVES, DEMO_MEETINGS, DEMO_ORGANISATIONS, DEMO_USERS, type ActorRef, type DemoUser } from "./demo-content";
 
 export interface DemoAccount {
@@ -47,6 +49,7 @@ export async function seedDemoData(db: Executor): Promise<{ accounts: DemoAccoun
 
     await insertAffiliations(tx, userIds, actorId, staffId, now);
     const initiativeIds = await insertInitiatives(tx, actorId, signerFor, staffId, now);
+    await insertTranslations(tx, initiativeIds, now);
     await insertParticipations(tx, initiativeIds, actorId, signerFor, now);
     // The demo coalitions get their history too: joins and withdrawals on their own dates.
     await backfillParticipationEvents(tx);
@@ -167,6 +170,26 @@ async function insertAffiliations(
       data: { before: { status: "pending" }, after: { status: "approved" }, actorId: r.actorId, userId: r.userId, source: "demo data" },
     })),
   );
+}
+
+/** The 2019 initiatives in French and Spanish; French set with its no-break spaces. */
+async function insertTranslations(tx: Executor, initiativeIds: Map<string, string>, now: Date): Promise<void> {
+  const rows = Object.entries(DEMO_TRANSLATIONS).flatMap(([slug, byLocale]) =>
+    (Object.entries(byLocale) as [Locale, DemoTranslation][]).map(([locale, text]) => {
+      const typeset = (value: string) => (locale === "fr" ? fixFrenchTypography(value) : value);
+      return {
+        initiativeId: required(initiativeIds.get(slug), slug),
+        locale,
+        title: typeset(text.title),
+        summary: typeset(text.summary),
+        description: typeset(text.description),
+        goals: typeset(text.goals),
+        createdAt: now,
+        updatedAt: now,
+      };
+    }),
+  );
+  await tx.insert(initiativeTranslations).values(rows);
 }
 
 async function insertInitiatives(

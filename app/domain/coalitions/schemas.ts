@@ -71,3 +71,15 @@ export const messageSchema = z.object({
   subject: text(200, "errors.subjectRequired"),
   message: text(10_000, "errors.messageRequired"),
 });
+
+/** The longest text any field of the translation form accepts (the description). */
+export const TEXT_MAX = 20_000;
+
+/** A lead's translation of an initiative's text; title and summary are required, like the original's. */
+export const translationSchema = z.object({
+  title: text(200, "errors.titleRequired"),
+  summary: text(SUMMARY_MAX, "errors.summaryRequired"),
+  description: optionalText(TEXT_MAX),
+  goals: optionalText(10_000),
+});
+export type TranslationText = z.infer<typeof translationSchema>;
