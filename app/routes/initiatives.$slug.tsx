@@ -12,7 +12,7 @@ import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
 import { visitorStanding } from "~/domain/coalitions/standing.server";
-import { findPublicInitiative, groupSupporters } from "~/domain/initiatives.server";
+import { findPublicInitiative, groupSupporters, SUPPORTERS_SHOWN_PER_KIND } from "~/domain/initiatives.server";
 import { initiativeSlug } from "~/domain/public-query";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
@@ -33,7 +33,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const asOfInput = url.searchParams.get("asOf") ?? "";
   const asOf = asOfInput ? parseAsOf(asOfInput) : null;
   const [found, user] = await Promise.all([
-    slug.success ? findPublicInitiative(context.db, slug.data, locale, { asOf: asOf ?? undefined }) : null,
+    slug.success ? findPublicInitiative(context.db, slug.data, locale, {
+          asOf: asOf ?? undefined,
+          shown: { supportersPerKind: SUPPORTERS_SHOWN_PER_KIND, timeline: TIMELINE_SHOWN },
+        }) : null,
     getOptionalUser({ request, context }),
   ]);
   if (!found) throw new Response("Not Found", { status: 404 });
@@ -48,15 +51,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     };
   }
   const now = Date.now();
-  const { supporters, timeline, ...shown } = initiative;
-  const newestFirst = [...timeline].reverse();
+  // Only what the page shows travels in the inline data: the first supporters of each kind,
+  // the newest events, and counts for the rest (the API and the filtered directory give it all).
+  const { supporters, supporterTotals, timeline, timelineTotal, ...shown } = initiative;
+  const newestFirst = [...timeline].reverse().slice(0, TIMELINE_SHOWN);
+  const supporterGroups = groupSupporters(supporters, SUPPORTERS_SHOWN_PER_KIND, supporterTotals);
   return {
     initiative: shown,
     visitor,
-    supporterCount: supporters.length,
-    supporterGroups: groupSupporters(supporters),
-    timeline: newestFirst.slice(0, TIMELINE_SHOWN),
-    earlierEvents: Math.max(0, newestFirst.length - TIMELINE_SHOWN),
+    supporterCount: supporterGroups.reduce((sum, group) => sum + group.total, 0),
+    supporterGroups,
+    timeline: newestFirst,
+    earlierEvents: Math.max(0, timelineTotal - newestFirst.length),
     asOf: asOf ? asOfInput : null,
     asOfInput,
     asOfInvalid: asOfInput !== "" && !asOf,
