@@ -133,7 +133,7 @@ const SUCCESS_PROVEN_ELSEWHERE: Record<string, string> = {
 };
 
 /** Routes that do not exist outside one environment: they answer 404 here, and that is tested on its own. */
-const ENVIRONMENT_GATED = new Set(["routes/dev.mailbox"]);
+const ENVIRONMENT_GATED = new Set(["routes/dev.mailbox", "routes/bench.bare"]);
 
 /** The person one step below: the role that must be refused. */
 const UNDERPRIVILEGED: Partial<Record<Who, Exclude<Who, "pendingSecondFactor">[]>> = {
