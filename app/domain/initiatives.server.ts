@@ -1,9 +1,20 @@
 // Public reads of the initiative directory. Only active and closed initiatives are public:
 // a submitted or rejected proposal stays between its authors and the secretariat.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { actors, countries, initiatives, meetings, participations, type ActorKind, type Locale, type ParticipationRole } from "~/db/schema";
-import { participantsAsOf, publicTimeline } from "./coalitions/history.server";
+import {
+  actors,
+  countries,
+  initiatives,
+  meetings,
+  participationEvents,
+  participations,
+  type ActorKind,
+  type Locale,
+  type ParticipationEventKind,
+  type ParticipationRole,
+} from "~/db/schema";
+import { participantsAsOf, PUBLIC_EVENT_KINDS } from "./coalitions/history.server";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
 import { actorKinds, PAGE_SIZE, type InitiativeListQuery } from "./public-query";
 
@@ -116,9 +127,68 @@ export interface PublicInitiativeOptions {
   shown?: { supportersPerKind: number; timeline: number };
 }
 
-/** The page's data and, apart, the internal id that pages need for the visitor's own standing. */
+/** A json column as the driver hands it over: parsed already (PGlite) or as text (postgres.js). */
+function fromJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+interface TimelineJson {
+  actorId: string;
+  name: string;
+  kind: ParticipationEventKind;
+  role: ParticipationRole;
+  occurredAt: string;
+}
+
+interface MeetingJson {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  online: boolean;
+  agenda: string;
+}
+
+/**
+ * The page's data and, apart, the internal id that pages need for the visitor's own standing.
+ * Two statements sent at once, whatever the size of the coalition: the initiative with its
+ * meetings and (newest) timeline events as JSON, and its participants; the view as of a date
+ * replays the history instead (see participantsAsOf).
+ */
 export async function findPublicInitiative(db: Executor, slug: string, locale: Locale, options: PublicInitiativeOptions = {}) {
-  const [initiative] = await db
+  const name = actorDisplayName(locale);
+  const eventsOf = and(
+    eq(participationEvents.initiativeId, initiatives.id),
+    inArray(participationEvents.kind, [...PUBLIC_EVENT_KINDS]),
+    eq(actors.status, "approved"),
+    options.asOf ? lte(participationEvents.occurredAt, options.asOf) : undefined,
+  );
+  const newest = options.shown?.timeline;
+  const timeline = sql`(
+    select coalesce(json_agg(json_build_object('actorId', t.actor_id, 'name', t.name, 'kind', t.kind, 'role', t.role, 'occurredAt', t.occurred_at)
+                             order by t.occurred_at, t.id), '[]'::json)
+    from (
+      select ${actors.id} as actor_id, ${name} as name, ${participationEvents.kind} as kind, ${participationEvents.role} as role,
+             ${participationEvents.occurredAt} as occurred_at, ${participationEvents.id} as id
+      from ${participationEvents}
+      join ${actors} on ${actors.id} = ${participationEvents.actorId}
+      left join ${countries} on ${countries.iso3} = ${actors.countryCode}
+      where ${eventsOf}
+      order by ${participationEvents.occurredAt} desc, ${participationEvents.id} desc
+      ${newest === undefined ? sql`` : sql`limit ${newest}`}
+    ) t)`;
+  const timelineTotal = sql`(
+    select count(*) from ${participationEvents}
+    join ${actors} on ${actors.id} = ${participationEvents.actorId}
+    where ${eventsOf})`;
+  const meetingList = sql`(
+    select coalesce(json_agg(json_build_object('id', ${meetings.id}, 'title', ${meetings.title}, 'startsAt', ${meetings.startsAt},
+                                               'endsAt', ${meetings.endsAt}, 'place', ${meetings.place},
+                                               'online', ${meetings.onlineUrl} is not null, 'agenda', ${meetings.agenda})
+                             order by ${meetings.startsAt}, ${meetings.id}), '[]'::json)
+    from ${meetings} where ${meetings.initiativeId} = ${initiatives.id})`;
+  const found = db
     .select({
       id: initiatives.id,
       slug: initiatives.slug,
@@ -131,13 +201,20 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
       status: initiatives.status,
       joinPolicy: initiatives.joinPolicy,
       launchedOn: initiatives.launchedOn,
+      meetings: sql`${meetingList}`.mapWith((value: unknown) =>
+        fromJson<MeetingJson[]>(value).map((m) => ({ ...m, startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt) })),
+      ),
+      timeline: sql`${timeline}`.mapWith((value: unknown) =>
+        fromJson<TimelineJson[]>(value).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+      ),
+      timelineTotal: sql<number>`${timelineTotal}`.mapWith(Number),
     })
     .from(initiatives)
     .where(and(eq(initiatives.slug, slug), isPublic))
     .limit(1);
-  if (!initiative) return null;
-  const name = actorDisplayName(locale);
+  // The current participants, found by slug so both statements go out together.
   const current = () => {
+    const initiativeId = sql`(select ${initiatives.id} from ${initiatives} where ${and(eq(initiatives.slug, slug), isPublic)})`;
     const ranked = db
       .select({
         actorId: sql<string>`${actors.id}`.as("actor_id"),
@@ -155,7 +232,7 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
       .from(participations)
       .innerJoin(actors, eq(actors.id, participations.actorId))
       .leftJoin(countries, eq(countries.iso3, actors.countryCode))
-      .where(and(eq(participations.initiativeId, initiative.id), eq(participations.status, "active"), eq(actors.status, "approved")))
+      .where(and(eq(participations.initiativeId, initiativeId), eq(participations.status, "active"), eq(actors.status, "approved")))
       .as("ranked");
     const perKind = options.shown?.supportersPerKind;
     return db
@@ -175,26 +252,19 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
       .where(perKind === undefined ? undefined : sql`${ranked.role} = 'lead' or ${ranked.rank} <= ${perKind}`)
       .orderBy(asc(ranked.role), asc(ranked.sortKey), asc(ranked.actorId));
   };
-  const participantRows = async (): Promise<ParticipantRow[]> =>
-    options.asOf ? participantsAsOf(db, initiative.id, options.asOf, locale) : current();
-  const [participants, meetingRows, timeline] = await Promise.all([
-    participantRows(),
-    db
-      .select({
-        id: meetings.id,
-        title: meetings.title,
-        startsAt: meetings.startsAt,
-        endsAt: meetings.endsAt,
-        place: meetings.place,
-        // The link itself is for participants; the public page only says the meeting is online.
-        online: sql<boolean>`${meetings.onlineUrl} is not null`.mapWith(Boolean),
-        agenda: meetings.agenda,
-      })
-      .from(meetings)
-      .where(eq(meetings.initiativeId, initiative.id))
-      .orderBy(asc(meetings.startsAt), asc(meetings.id)),
-    publicTimeline(db, initiative.id, locale, options.asOf, options.shown?.timeline),
-  ]);
+  let initiative: Awaited<typeof found>[number] | undefined;
+  let participants: ParticipantRow[];
+  if (options.asOf) {
+    [initiative] = await found;
+    if (!initiative) return null;
+    participants = await participantsAsOf(db, initiative.id, options.asOf, locale);
+  } else {
+    const [rows, current_] = await Promise.all([found, current()]);
+    [initiative] = rows;
+    participants = current_;
+  }
+  if (!initiative) return null;
+  const { meetings: meetingRows, timeline: events, timelineTotal: eventTotal, ...fields } = initiative;
   // How many supporters of each kind there are, whether or not all of them were fetched.
   const supporterTotals = new Map<ActorKind, number>();
   for (const p of participants) {
@@ -202,13 +272,13 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
     supporterTotals.set(p.kind, p.groupTotal ?? (supporterTotals.get(p.kind) ?? 0) + 1);
   }
   const strip = ({ groupTotal: _total, ...rest }: ParticipantRow): PublicParticipantRow => rest;
-  const { id, ...publicFields } = initiative;
+  const { id, ...publicFields } = fields;
   const page = {
     ...publicFields,
     asOf: options.asOf ?? null,
-    timeline: timeline.events,
+    timeline: events,
     /** Public events in all, of which `timeline` holds the newest when the page asked for fewer. */
-    timelineTotal: timeline.total,
+    timelineTotal: eventTotal,
     leads: participants.filter((p) => p.role === "lead").map(strip),
     supporters: participants.filter((p) => p.role === "supporter").map(strip),
     supporterTotals: Object.fromEntries(supporterTotals) as Partial<Record<ActorKind, number>>,
