@@ -1,7 +1,7 @@
 // Bundles the production server (server/index.ts and the app modules it imports) into
 // build/server.js. npm packages stay external: they are installed beside the bundle.
 // The Remix compiler owns build/index.js and public/build; the server imports them at run time.
-import { build } from "esbuild";
+import { build, stop } from "esbuild";
 
 await build({
   entryPoints: ["server/index.ts"],
@@ -14,6 +14,8 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+// Done with esbuild: stop its service before the long synchronous compression below.
+stop();
 
 // Static assets compressed once, at build time, at the highest settings (the server sends the
 // .br or .gz file as it is, see server/static-files.ts): no CPU per request for them.
