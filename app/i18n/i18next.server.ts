@@ -3,7 +3,7 @@
 // Building an instance per request cost 14–16 % of the main thread (issue 10); a fixed
 // language per instance makes sharing safe, since nothing on the server changes it.
 import { createCookie } from "@remix-run/node";
-import { createInstance, type i18n as I18n } from "i18next";
+import i18next, { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import type { Locale } from "~/db/schema";
@@ -26,6 +26,10 @@ function buildInstance(lng: Locale): I18n {
   void instance.use(initReactI18next).init({ ...i18nOptions, lng, resources, initImmediate: false });
   return instance;
 }
+
+// The global instance too, holding every language: the root's meta() translates error titles
+// with it on the server, as it does with the browser's (which holds the page's language).
+void i18next.init({ ...i18nOptions, lng: fallbackLanguage, resources, initImmediate: false });
 
 const instances = Object.fromEntries(supportedLanguages.map((lng) => [lng, buildInstance(lng)])) as Record<Locale, I18n>;
 

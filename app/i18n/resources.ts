@@ -1,84 +1,9 @@
-// Every translation, bundled: three small languages cost less than a network round trip,
-// and pages render translated without JavaScript.
+// Every translation of every language, for the server (rendering, titles, emails): one module
+// per language in ./locales, where adding a namespace is one line in each of en.ts, fr.ts and
+// es.ts. The browser never imports this file: it loads only the page's language
+// (client-resources.ts), so a first load does not carry the two languages it does not show.
+import * as en from "./locales/en";
+import * as es from "./locales/es";
+import * as fr from "./locales/fr";
 
-import enCommon from "./locales/en/common.json";
-import enHome from "./locales/en/home.json";
-import enInitiatives from "./locales/en/initiatives.json";
-import enActors from "./locales/en/actors.json";
-import enErrors from "./locales/en/errors.json";
-import enAuth from "./locales/en/auth.json";
-import enAccount from "./locales/en/account.json";
-import enEmails from "./locales/en/emails.json";
-import enDesk from "./locales/en/desk.json";
-import enMembership from "./locales/en/membership.json";
-import enPages from "./locales/en/pages.json";
-import enCoalitions from "./locales/en/coalitions.json";
-import frCommon from "./locales/fr/common.json";
-import frHome from "./locales/fr/home.json";
-import frInitiatives from "./locales/fr/initiatives.json";
-import frActors from "./locales/fr/actors.json";
-import frErrors from "./locales/fr/errors.json";
-import frAuth from "./locales/fr/auth.json";
-import frAccount from "./locales/fr/account.json";
-import frEmails from "./locales/fr/emails.json";
-import frDesk from "./locales/fr/desk.json";
-import frMembership from "./locales/fr/membership.json";
-import frPages from "./locales/fr/pages.json";
-import frCoalitions from "./locales/fr/coalitions.json";
-import esCommon from "./locales/es/common.json";
-import esHome from "./locales/es/home.json";
-import esInitiatives from "./locales/es/initiatives.json";
-import esActors from "./locales/es/actors.json";
-import esErrors from "./locales/es/errors.json";
-import esAuth from "./locales/es/auth.json";
-import esAccount from "./locales/es/account.json";
-import esEmails from "./locales/es/emails.json";
-import esDesk from "./locales/es/desk.json";
-import esMembership from "./locales/es/membership.json";
-import esPages from "./locales/es/pages.json";
-import esCoalitions from "./locales/es/coalitions.json";
-
-export const resources = {
-  en: {
-    common: enCommon,
-    home: enHome,
-    initiatives: enInitiatives,
-    actors: enActors,
-    errors: enErrors,
-    auth: enAuth,
-    account: enAccount,
-    emails: enEmails,
-    desk: enDesk,
-    membership: enMembership,
-    pages: enPages,
-    coalitions: enCoalitions,
-  },
-  fr: {
-    common: frCommon,
-    home: frHome,
-    initiatives: frInitiatives,
-    actors: frActors,
-    errors: frErrors,
-    auth: frAuth,
-    account: frAccount,
-    emails: frEmails,
-    desk: frDesk,
-    membership: frMembership,
-    pages: frPages,
-    coalitions: frCoalitions,
-  },
-  es: {
-    common: esCommon,
-    home: esHome,
-    initiatives: esInitiatives,
-    actors: esActors,
-    errors: esErrors,
-    auth: esAuth,
-    account: esAccount,
-    emails: esEmails,
-    desk: esDesk,
-    membership: esMembership,
-    pages: esPages,
-    coalitions: esCoalitions,
-  },
-};
+export const resources = { en: { ...en }, fr: { ...fr }, es: { ...es } };

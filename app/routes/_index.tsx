@@ -5,7 +5,7 @@ import { getOptionalUser } from "~/auth/permissions.server";
 import { isStaffRole } from "~/auth/session.server";
 import { NextStepPanel } from "~/components/next-step";
 import { getNextStep } from "~/domain/membership/dashboard.server";
-import { actorKinds, axes } from "~/domain/public-query";
+import { actorKinds, axes } from "~/domain/public-values";
 import { getPortalFigures } from "~/domain/stats.server";
 import { formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";

@@ -13,7 +13,7 @@ import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
 import { visitorStanding } from "~/domain/coalitions/standing.server";
 import { findPublicInitiative, groupSupporters, SUPPORTERS_SHOWN_PER_KIND } from "~/domain/initiatives.server";
-import { initiativeSlug } from "~/domain/public-query";
+import { initiativeSlug } from "~/domain/public-query.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 

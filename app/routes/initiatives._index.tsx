@@ -6,7 +6,8 @@ import { InitiativeCard } from "~/components/initiative-card";
 import { ListSummary } from "~/components/list-summary";
 import { Pagination } from "~/components/pagination";
 import { listPublicInitiatives } from "~/domain/initiatives.server";
-import { axes, initiativeListQuery, listSearch, pageCount, parseQuery, themes } from "~/domain/public-query";
+import { initiativeListQuery, parseQuery } from "~/domain/public-query.server";
+import { axes, listSearch, pageCount, themes } from "~/domain/public-values";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
