@@ -3,15 +3,18 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { loadLanguage } from "./i18n/client-resources";
 import { fallbackLanguage, i18nOptions } from "./i18n/config";
-import { resources } from "./i18n/resources";
 
 async function hydrate() {
+  // The server already chose the language and wrote it on <html lang>: only its translations load.
+  const lng = document.documentElement.lang || fallbackLanguage;
   await i18next.use(initReactI18next).init({
     ...i18nOptions,
-    resources,
-    // The server already chose the language and wrote it on <html lang>.
-    lng: document.documentElement.lang || fallbackLanguage,
+    resources: { [lng]: await loadLanguage(lng) },
+    lng,
+    // The other languages are not here: a missing key shows this language's text, or the key.
+    fallbackLng: false,
   });
   startTransition(() => {
     hydrateRoot(

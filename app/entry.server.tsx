@@ -2,15 +2,12 @@ import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { pino } from "pino";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { describeError, RETRY_AFTER_SECONDS } from "./db/faults.server";
-import { i18nOptions } from "./i18n/config";
-import { i18nServer } from "./i18n/i18next.server";
-import { resources } from "./i18n/resources";
+import { i18nFor, i18nServer } from "./i18n/i18next.server";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -43,9 +40,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18n = createInstance();
-  const lng = await i18nServer.getLocale(request);
-  await i18n.use(initReactI18next).init({ ...i18nOptions, lng, resources });
+  // The language's shared instance, built at start-up (app/i18n/i18next.server.ts).
+  const i18n = i18nFor(await i18nServer.getLocale(request));
   const nonce = loadContext.cspNonce;
   // A database outage (see server/faults.ts): tell browsers and proxies when to come back.
   if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));

@@ -9,16 +9,16 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import i18next from "i18next";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
+import { loadLanguage } from "~/i18n/client-resources";
 import { i18nServer } from "~/i18n/i18next.server";
-import { resources } from "~/i18n/resources";
 import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 import { seoMeta } from "~/utils/seo";
@@ -31,17 +31,19 @@ export const links: LinksFunction = () => [
 
 // Pages set their own titles; this one serves the error pages and pages without a title.
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches, location }) => {
-  const { common, errors } = resources[isSupportedLanguage(data?.locale) ? data.locale : fallbackLanguage];
-  if (!error) return seoMeta({ matches, location }, { title: common.siteName, description: { key: "default" } });
+  // The global instance: every language on the server (i18next.server.ts), the page's in the browser.
+  const t = i18next.getFixedT(isSupportedLanguage(data?.locale) ? data.locale : (i18next.language ?? fallbackLanguage));
+  const siteName = t("common:siteName");
+  if (!error) return seoMeta({ matches, location }, { title: siteName, description: { key: "default" } });
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const heading =
-    status === 404 ? errors.notFoundTitle
-    : status === 400 ? errors.badRequestTitle
-    : status === 403 ? errors.forbiddenTitle
-    : status === 429 ? errors.tooManyTitle
-    : status === 503 ? errors.unavailableTitle
-    : errors.errorTitle;
-  return [{ title: `${heading} · ${common.siteName}` }];
+    status === 404 ? t("errors:notFoundTitle")
+    : status === 400 ? t("errors:badRequestTitle")
+    : status === 403 ? t("errors:forbiddenTitle")
+    : status === 429 ? t("errors:tooManyTitle")
+    : status === 503 ? t("errors:unavailableTitle")
+    : t("errors:errorTitle");
+  return [{ title: `${heading} · ${siteName}` }];
 };
 
 // The root is the error boundary of every page: a 429 thrown below it keeps its Retry-After here.
@@ -61,9 +63,14 @@ export function Layout({ children }: { children: ReactNode }) {
   // Without the root's data (its loader failed: the database is away) the language entry.server
   // chose for this request still holds, so the error page and <html lang> agree.
   const locale = data?.locale ?? (isSupportedLanguage(i18n.language) ? i18n.language : fallbackLanguage);
-  useChangeLanguage(locale);
   useEffect(() => {
-    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+    // A client-side navigation that changed the language (the profile's, applied at sign-in):
+    // fetch that language's translations first, then switch.
+    if (i18n.language === locale) return;
+    void loadLanguage(locale).then((bundle) => {
+      for (const [ns, resources] of Object.entries(bundle)) i18n.addResourceBundle(locale, ns, resources, true, true);
+      return i18n.changeLanguage(locale);
+    });
   }, [i18n, locale]);
   return (
     <html lang={locale} dir="ltr">

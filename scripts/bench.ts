@@ -14,6 +14,7 @@ import net from "node:net";
 import { parseArgs } from "node:util";
 import { createCookie } from "@remix-run/node";
 import postgres from "postgres";
+import { firstLoadSizes } from "./first-load";
 
 interface Options {
   concurrency: number;
@@ -28,6 +29,11 @@ interface Page {
   path: string;
   /** Cookie header of a signed-in session, for the pages behind a sign-in. */
   cookie?: string;
+  /** More request headers (X-Bench-Cache: off to render past the page cache). */
+  headers?: Record<string, string>;
+  /** Another server (the plain Node baseline) and its process id for the CPU probe. */
+  base?: string;
+  pid?: number;
 }
 
 interface Burst {
@@ -46,12 +52,23 @@ interface CpuProbe {
 
 const BASELINE: Page = { name: "baseline (/healthz)", path: "/healthz" };
 
+/** One measured line of the table. */
+interface Row {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMs: number | null;
+  statements: number | null;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       concurrency: { type: "string", default: "8" },
       requests: { type: "string", default: "25" },
-      rounds: { type: "string", default: "8" },
+      rounds: { type: "string", default: "4" },
     },
   });
   const options: Options = {
@@ -66,98 +83,148 @@ async function main(): Promise<void> {
 
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const sessionSecret = crypto.randomBytes(32).toString("hex");
-  const pages = [...(await choosePages(sql)), ...(await deskPages(sql, sessionSecret))];
+  const publicPages = await choosePages(sql);
+  const representative = await representativePages(sql, sessionSecret, publicPages);
+  const desk = await deskPages(sql, sessionSecret);
   const proxy = await startCountingProxy(new URL(databaseUrl));
   const serverUrl = new URL(databaseUrl);
   serverUrl.hostname = "127.0.0.1";
   serverUrl.port = String(proxy.port);
   const port = await freePort();
   const server = startServer(serverUrl.toString(), port, sessionSecret);
+  const plain = await startPlainServer();
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const base = `http://127.0.0.1:${port}`;
 
-  const probe: CpuProbe = {
-    serverPid: server.pid ?? 0,
+  const probeFor = (pid: number): CpuProbe => ({
+    serverPid: pid,
     // Connections of the server only: the benchmark's own one is left out.
     backendPids: async () =>
-      (
-        await sql<{ pid: number }[]>`
+      pid !== server.pid
+        ? []
+        : (
+            await sql<{ pid: number }[]>`
           select pid from pg_stat_activity
           where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`
-      ).map((r) => r.pid),
-  };
+          ).map((r) => r.pid),
+  });
+  const PLAIN: Page = { name: "plain Node http (2 KB)", path: "/", base: plain.url, pid: plain.pid };
+  const BARE: Page = { name: "bare page route (root layout)", path: "/bench/bare" };
+  const NO_CACHE = { "x-bench-cache": "off" };
+  const targets: Page[] = [
+    PLAIN,
+    BASELINE,
+    BARE,
+    ...publicPages.map((p) => ({ ...p, name: `${p.name}, cached` })),
+    ...publicPages.map((p) => ({ ...p, name: `${p.name}, cache off`, headers: NO_CACHE })),
+    ...representative,
+    ...desk,
+  ];
+  const rows: Row[] = [];
   try {
     await waitUntilReady(base, agent, server);
-    for (const page of [BASELINE, ...pages]) await burst(base, agent, page, options.concurrency * 2, options.concurrency, probe);
+    for (const page of targets) await burst(base, agent, page, options.concurrency * 2, options.concurrency, probeFor(page.pid ?? server.pid ?? 0));
 
-    const queries = new Map<string, number>();
-    for (const page of pages) queries.set(page.name, await statementsFor(base, agent, page, proxy));
-
-    console.log(`\nConcurrency ${options.concurrency}, ${options.rounds} rounds of ${options.requests} requests per page and as many on the baseline.\n`);
-    const rows: string[][] = [];
-    let baselineSummary: number[] = [];
-    const baselineCpu: ({ app: number; db: number } | null)[] = [];
-    for (const page of pages) {
-      const pageBursts: Burst[] = [];
-      const baseBursts: Burst[] = [];
+    console.log(`\nConcurrency ${options.concurrency}, ${options.rounds} bursts of ${options.requests} requests per line.\n`);
+    for (const page of targets) {
+      const bursts: Burst[] = [];
       for (let round = 0; round < options.rounds; round++) {
-        // Alternate which goes first, so a slow drift of the machine hits both sides alike.
-        const order = round % 2 === 0 ? [page, BASELINE] : [BASELINE, page];
-        for (const target of order) {
-          const result = await burst(base, agent, target, options.requests, options.concurrency, probe);
-          (target === page ? pageBursts : baseBursts).push(result);
-        }
+        bursts.push(await burst(base, agent, page, options.requests, options.concurrency, probeFor(page.pid ?? server.pid ?? 0)));
       }
-      const pageLatencies = pageBursts.flatMap((b) => b.latencies);
-      const baseLatencies = baseBursts.flatMap((b) => b.latencies);
-      baselineSummary = baselineSummary.concat(baseLatencies);
-      const costRatios = pageBursts.map((b, i) => rps(baseBursts[i] as Burst) / rps(b));
-      const pageRps = median(pageBursts.map(rps));
-      const pageCpu = cpuPerRequest(pageBursts);
-      const baseCpu = cpuPerRequest(baseBursts);
-      baselineCpu.push(baseCpu);
-      rows.push([
-        page.name,
-        ms(percentile(pageLatencies, 50)),
-        ms(percentile(pageLatencies, 95)),
-        pageRps.toFixed(0),
-        `${(percentile(pageLatencies, 50) / percentile(baseLatencies, 50)).toFixed(1)}×`,
-        `${(percentile(pageLatencies, 95) / percentile(baseLatencies, 95)).toFixed(1)}×`,
-        `${median(costRatios).toFixed(1)}×`,
-        pageCpu ? `${pageCpu.app.toFixed(1)} + ${pageCpu.db.toFixed(1)}` : "n/a",
-        pageCpu && baseCpu ? `${((pageCpu.app + pageCpu.db) / (baseCpu.app + baseCpu.db)).toFixed(0)}×` : "n/a",
-        String(queries.get(page.name) ?? "?"),
-      ]);
+      const latencies = bursts.flatMap((b) => b.latencies);
+      const cpu = cpuPerRequest(bursts);
+      rows.push({
+        name: page.name,
+        path: page.path,
+        rps: median(bursts.map(rps)),
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        cpuMs: cpu ? cpu.app + cpu.db : null,
+        statements: page.base ? null : await statementsFor(base, agent, page, proxy),
+      });
       process.stderr.write(`  measured ${page.name}\n`);
     }
-    const cpu = baselineCpu.flatMap((c) => (c ? [c.app + c.db] : []));
-    console.log(
-      `Baseline ${BASELINE.path}: p50 ${ms(percentile(baselineSummary, 50))} ms, p95 ${ms(percentile(baselineSummary, 95))} ms over ${baselineSummary.length} requests` +
-        (cpu.length ? `, ${(median(cpu) * 1000).toFixed(0)} µs of CPU per request.\n` : ".\n"),
-    );
-    console.log(
-      table(
-        [
-          "page",
-          "p50 ms",
-          "p95 ms",
-          "req/s",
-          "p50 ÷ baseline",
-          "p95 ÷ baseline",
-          "throughput cost",
-          "CPU ms/request (app + db)",
-          "CPU ÷ baseline",
-          "SQL statements",
-        ],
-        rows,
-      ),
-    );
   } finally {
     agent.destroy();
     await stopServer(server);
+    plain.close();
     proxy.close();
     await sql.end();
   }
+
+  const find = (name: string) => rows.find((r) => r.name === name)!;
+  const plainRow = find(PLAIN.name);
+  const health = find(BASELINE.name);
+  const bare = find(BARE.name);
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? "n/a" : `${(a / b).toFixed(2)}×`);
+  const lines = rows.map((r) => [
+    r.name,
+    r.rps.toFixed(0),
+    ms(r.p50),
+    ms(r.p99),
+    r.cpuMs === null ? "n/a" : r.cpuMs.toFixed(2),
+    r.statements === null ? "–" : String(r.statements),
+    ratio(r.rps, plainRow.rps),
+    ratio(r.rps, health.rps),
+    ratio(r.cpuMs, bare.cpuMs),
+    ratio(r.p99, bare.p99),
+  ]);
+  const firstLoad = firstLoadSizes();
+  console.log(
+    table(
+      ["page", "req/s", "p50 ms", "p99 ms", "CPU ms/req (app + db)", "SQL", "req/s ÷ plain", "req/s ÷ /healthz", "CPU ÷ bare", "p99 ÷ bare"],
+      lines,
+    ),
+  );
+  console.log(`\nFirst load (gzip), from the build:\n`);
+  console.log(
+    table(
+      ["page", "JS KB", "CSS KB"],
+      firstLoad.map((f) => [f.route, (f.jsGzipBytes / 1024).toFixed(1), (f.cssGzipBytes / 1024).toFixed(1)]),
+    ),
+  );
+  await fs.mkdir("bench/results", { recursive: true });
+  await fs.writeFile(
+    "bench/results/latest.json",
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), options, rows, firstLoad }, null, 2)}\n`,
+  );
+  console.log("\nWritten to bench/results/latest.json.");
+}
+
+/** The machine's limit: a plain Node http server answering a fixed 2 KB page, in a process of its own. */
+async function startPlainServer(): Promise<{ url: string; pid: number; close(): void }> {
+  const port = await freePort();
+  const script = `const b=Buffer.alloc(2048,"x");require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html","content-length":b.length});s.end(b)}).listen(${port},"127.0.0.1",()=>console.log("ready"))`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? 0, close: () => child.kill("SIGTERM") };
+}
+
+/**
+ * The pages a signed-in representative sees: a session row for an approved focal point of the
+ * data set, its cookie signed with the server's secret (as deskPages does for the staff account).
+ */
+async function representativePages(sql: postgres.Sql, sessionSecret: string, pages: Page[]): Promise<Page[]> {
+  const [person] = await sql<{ id: string }[]>`
+    select u.id from users u join affiliations a on a.user_id = u.id join actors ac on ac.id = a.actor_id
+    where a.status = 'approved' and ac.status = 'approved' and u.email_verified_at is not null and u.role = 'member'
+    order by u.email limit 1`;
+  if (!person) return [];
+  const cookie = await sessionCookie(sql, sessionSecret, person.id);
+  const shown = pages.filter((p) => /^(home|initiatives|initiative \(|actors$)/.test(p.name));
+  return [
+    ...shown.map((p) => ({ ...p, name: `${p.name}, signed in (representative)`, cookie })),
+    { name: "dashboard (representative)", path: "/dashboard", cookie },
+  ];
+}
+
+async function sessionCookie(sql: postgres.Sql, sessionSecret: string, userId: string): Promise<string> {
+  const rawId = crypto.randomBytes(32).toString("base64url");
+  const idHash = crypto.createHash("sha256").update(rawId).digest("hex");
+  await sql`
+    insert into sessions (id_hash, user_id, expires_at, mfa_verified_at, last_seen_at)
+    values (${idHash}, ${userId}, now() + interval '1 day', now(), now())`;
+  return (await createCookie("session", { secrets: [sessionSecret], path: "/", httpOnly: true, sameSite: "lax" }).serialize(rawId)).split(";")[0]!;
 }
 
 /** The pages to measure, with real slugs: a typical initiative and the one with the most supporters. */
@@ -194,12 +261,7 @@ async function deskPages(sql: postgres.Sql, sessionSecret: string): Promise<Page
   const [waiting] = await sql<{ n: number }[]>`
     select (select count(*) from actors where status = 'pending') + (select count(*) from affiliations where status = 'pending') as n`;
   if (!staff || Number(waiting?.n ?? 0) < 3_000) fail("The database has no review queues: fill a new database with `npm run db:bench-data`.");
-  const rawId = crypto.randomBytes(32).toString("base64url");
-  const idHash = crypto.createHash("sha256").update(rawId).digest("hex");
-  await sql`
-    insert into sessions (id_hash, user_id, expires_at, mfa_verified_at, last_seen_at)
-    values (${idHash}, ${staff.id}, now() + interval '1 day', now(), now())`;
-  const cookie = (await createCookie("session", { secrets: [sessionSecret], path: "/", httpOnly: true, sameSite: "lax" }).serialize(rawId)).split(";")[0]!;
+  const cookie = await sessionCookie(sql, sessionSecret, staff.id);
   return [
     { name: "secretariat desk (signed in)", path: "/secretariat", cookie },
     { name: "secretariat queue: organisations", path: "/secretariat/actors", cookie },
@@ -217,7 +279,7 @@ async function burst(base: string, agent: http.Agent, page: Page, requests: numb
   const worker = async () => {
     while (next < requests) {
       next++;
-      latencies.push(await timedGet(base + page.path, agent, page.cookie));
+      latencies.push(await timedGet((page.base ?? base) + page.path, agent, page.cookie, page.headers));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
@@ -260,10 +322,10 @@ function cpuPerRequest(bursts: Burst[]): { app: number; db: number } | null {
 }
 
 /** Milliseconds until the last byte of a 200 response. Sends what a browser sends, so compression is included. */
-function timedGet(url: string, agent: http.Agent, cookie?: string): Promise<number> {
+function timedGet(url: string, agent: http.Agent, cookie?: string, extra: Record<string, string> = {}): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/json" };
+    const headers: http.OutgoingHttpHeaders = { "accept-encoding": "gzip, deflate, br", accept: "text/html,application/json", ...extra };
     if (cookie) headers.cookie = cookie;
     const request = http.get(url, { agent, headers }, (response) => {
       response.on("data", () => {});
@@ -282,7 +344,7 @@ async function statementsFor(base: string, agent: http.Agent, page: Page, proxy:
   let least = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = proxy.statements;
-    await timedGet(base + page.path, agent, page.cookie);
+    await timedGet(base + page.path, agent, page.cookie, page.headers);
     least = Math.min(least, proxy.statements - before);
   }
   return least;
@@ -361,8 +423,10 @@ function startServer(databaseUrl: string, port: number, sessionSecret: string): 
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: "127.0.0.1",
-      // A throw-away secret, shared with deskPages() which signs the secretariat's session cookie.
+      // A throw-away secret, shared with sessionCookie() which signs the benchmark's session cookies.
       SESSION_SECRET: sessionSecret,
+      // The bare page route and the X-Bench-Cache switch exist only for the benchmark.
+      BENCH_ROUTES: "1",
       APP_URL: `http://127.0.0.1:${port}`,
     },
     // The server logs one line per request: keep that cost, drop the output.

@@ -4,6 +4,7 @@
 // environment, database, signals) so tests can mount it on an ephemeral port.
 import crypto from "node:crypto";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler, type Response } from "express";
@@ -19,6 +20,8 @@ import { remixHandler } from "./remix-handler";
 import { boundedBody } from "./request-body";
 import { serveFlags } from "./flags";
 import { answerDatabaseFaults, requestTimeout } from "./faults";
+import type { PageCache } from "./page-cache";
+import { precompressedStatic } from "./static-files";
 
 export interface CreateAppOptions {
   database: DbHandle;
@@ -32,6 +35,8 @@ export interface CreateAppOptions {
   readinessTimeoutMs?: number;
   /** A request unanswered after this long gets a 503 (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** The public page cache (server/page-cache.ts); none: every page is rendered. */
+  pageCache?: PageCache;
 }
 
 // Query parameters that may carry one-time credentials (verification and reset links).
@@ -205,6 +210,10 @@ export function createApp(options: CreateAppOptions): express.Express {
     next();
   });
 
+  // Anonymous GETs of public pages, from memory when already rendered (server/page-cache.ts):
+  // as early as the Host check allows, so a hit costs about what /healthz does.
+  if (options.pageCache) app.use(options.pageCache.serve);
+
   // Deny state-changing requests that do not come from our own pages (see app/auth/csrf.server.ts).
   const origins = allowedOrigins(policy);
   app.use((req, res, next) => {
@@ -222,9 +231,18 @@ export function createApp(options: CreateAppOptions): express.Express {
   // The API answers other methods itself (405, in JSON); every other route takes forms.
   app.use(boundedBody({ limitBytes: env.bodyLimitBytes, formsOnly: (req) => !req.path.startsWith("/api/") }));
 
-  app.use(compression());
+  // Pages rendered per request (signed in, or not in the cache): brotli with an 256 KB window
+  // (LGWIN 18) instead of 4 MB, and quality 4. Measured on /initiatives (issue 10): the same
+  // bytes as the default window, 37 % less CPU, and no full garbage collections from the large
+  // window's buffers. Static files come precompressed from the build (below).
+  app.use(
+    compression({
+      brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
+    }),
+  );
 
   // Fingerprinted by the Remix compiler: a changed file gets a new name, so caching forever is safe.
+  app.use("/build", precompressedStatic(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   app.use("/build", (_req, res) => {
     res.status(404).type("text/plain").send("Not found");
@@ -241,6 +259,7 @@ export function createApp(options: CreateAppOptions): express.Express {
       mode: env.nodeEnv,
       publicUrl: env.publicUrl,
       getLoadContext: (req, res) => ({ db: database.db, cspNonce: nonceOf(res), clientIp: req.ip ?? null, publicUrl: env.publicUrl, log: req.log }),
+      pageCache: options.pageCache,
     }),
   );
 

@@ -15,6 +15,8 @@ import { getEnv, InvalidEnvironmentError, type Env } from "~/env.server";
 import { startScheduler } from "~/jobs/scheduler.server";
 import { fileTransport, smtpTransport, startMailSender } from "~/mail/sender.server";
 import { createApp } from "./app";
+import { listenForPublicChanges } from "./invalidation";
+import { pageCacheFromEnv } from "./page-cache";
 import { shutDown, trackResponses } from "./shutdown";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -115,7 +117,14 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Anonymous public pages from memory, forgotten on every change to public data (ADR 013).
+  const pageCache = pageCacheFromEnv(process.env, env.publicUrl);
+  const stopListening = pageCache
+    ? await listenForPublicChanges(database.handle, () => pageCache.clear(), logger)
+    : async () => {};
+
   const app = createApp({
+    pageCache,
     database: database.handle,
     build: env.nodeEnv === "development" ? async () => build : build,
     env,
@@ -172,7 +181,7 @@ async function main(): Promise<void> {
     shutDown({
       server,
       timeoutMs: env.timeouts.shutdown,
-      stopWork: () => Promise.all([stopScheduler(), stopMailSender()]).then(() => undefined),
+      stopWork: () => Promise.all([stopScheduler(), stopMailSender(), stopListening()]).then(() => undefined),
       closeDatabase: () => database.handle.close(),
       onGraceExpired: () => logger.warn("requests still open after the grace period: closing their connections"),
     }).then(

@@ -2,22 +2,53 @@
 // the URL from Host and X-Forwarded-Host, which the sender chooses: anything a route derived
 // from request.url (an API link, a redirect) could then name another site. Here the origin
 // is the configured one, the body is the bounded buffer read before (server/request-body.ts),
-// and session-dependent answers are never stored by a cache.
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+// and session-dependent answers are never stored by a cache. Anonymous public pages go through
+// the page cache (server/page-cache.ts) when one is given.
+import type { Writable } from "node:stream";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
-import { SESSION_COOKIE_NAMES } from "~/auth/session.server";
+import { carriesSession as cookieCarriesSession, type PageCache } from "./page-cache";
 
 export interface RemixHandlerOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: string;
   publicUrl: string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  pageCache?: PageCache;
 }
 
 /** Whether a request carries a session cookie: its answer may show whose session it is. */
 function carriesSession(req: ExpressRequest): boolean {
-  const cookies = req.headers.cookie ?? "";
-  return cookies.split(";").some((pair) => SESSION_COOKIE_NAMES.includes(pair.split("=")[0]?.trim() ?? ""));
+  return cookieCarriesSession(req.headers.cookie);
+}
+
+/**
+ * Copies the body to the client. Unlike Remix's writeReadableStreamToWritable it does not flush
+ * the compressor after every chunk of about 2 KB (nothing is deferred: the document is complete
+ * when the stream ends), which doubled gzip's output and its CPU; it waits on backpressure.
+ */
+async function writeBody(stream: ReadableStream<Uint8Array>, writable: Writable): Promise<void> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!writable.write(value)) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            writable.off("drain", go);
+            writable.off("close", go);
+            resolve();
+          };
+          writable.on("drain", go).on("close", go);
+        });
+      }
+    }
+    writable.end();
+  } catch (error) {
+    writable.destroy(error as Error);
+    throw error;
+  }
 }
 
 function remixHeaders(req: ExpressRequest, publicHost: string): Headers {
@@ -52,12 +83,18 @@ export function remixHandler(options: RemixHandlerOptions): RequestHandler {
         signal: controller.signal,
       });
       const response = await handleRequest(request, options.getLoadContext(req, res));
+      // Any other method may have changed public data: this instance forgets its pages before
+      // answering, so the writer's next request never sees a stale one (other instances hear
+      // of it through NOTIFY, server/invalidation.ts).
+      // A refusal (4xx) changed nothing, by the house rules: it keeps the cache.
+      if (req.method !== "GET" && req.method !== "HEAD" && response.status < 400) options.pageCache?.clear();
+      if (options.pageCache && (await options.pageCache.storeAndSend(req, res, response))) return;
 
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
       if (carriesSession(req) || response.headers.has("set-cookie")) res.setHeader("Cache-Control", "private, no-store");
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      if (response.body) await writeBody(response.body, res);
       else res.end();
     } catch (error) {
       next(error);

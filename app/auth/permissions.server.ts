@@ -52,15 +52,21 @@ export const PUBLIC_ROUTES = new Set([
   "routes/initiatives.$slug_.supporters[.]csv",
 ]);
 
-const sessionCache = new WeakMap<Request, Promise<CurrentSession | null>>();
+const sessionCache = new WeakMap<object, { cookie: string | null; pending: Promise<CurrentSession | null> }>();
 
-/** The signed-in session, or null. Cached per request: several guards cost one query. */
+/**
+ * The signed-in session, or null. Cached per request: several guards cost one query. Remix hands
+ * each loader of one document request its own copy of the Request but the same load context,
+ * so a GET is cached on the context (the root's and the page's loaders share one lookup); any
+ * other method on the Request itself, since an action may end the session its loaders then read.
+ */
 export function getSession({ request, context }: GuardArgs): Promise<CurrentSession | null> {
-  let pending = sessionCache.get(request);
-  if (!pending) {
-    pending = readSessionId(request).then((id) => (id ? loadSession(context.db, id) : null));
-    sessionCache.set(request, pending);
-  }
+  const key: object = request.method === "GET" || request.method === "HEAD" ? context : request;
+  const cookie = request.headers.get("Cookie");
+  const cached = sessionCache.get(key);
+  if (cached && cached.cookie === cookie) return cached.pending;
+  const pending = readSessionId(request).then((id) => (id ? loadSession(context.db, id) : null));
+  sessionCache.set(key, { cookie, pending });
   return pending;
 }
 

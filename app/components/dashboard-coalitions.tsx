@@ -21,7 +21,7 @@ interface Props {
 }
 
 export function CoalitionTasks({ requestsToDecide, invitations, requestsMade }: Props) {
-  const { t, i18n } = useTranslation("coalition-work");
+  const { t, i18n } = useTranslation("coalitionWork");
   const date = (at: string | Date) => formatDate(i18n.language, at);
   const nothing = requestsToDecide.length + invitations.length + requestsMade.length === 0;
   return (

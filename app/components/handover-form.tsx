@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function HandoverForm({ mine, candidates, lastResult }: Props) {
-  const { t } = useTranslation("coalition-work");
+  const { t } = useTranslation("coalitionWork");
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("handover");
   const [form, fields] = useForm({
@@ -38,7 +38,7 @@ export function HandoverForm({ mine, candidates, lastResult }: Props) {
         {t("handover.heading")}
       </h3>
       {notice === "handedOver" ? <Notice tone="success">{t("handover.notice.handedOver")}</Notice> : null}
-      {(HANDOVER_PROBLEMS as readonly string[]).includes(notice ?? "") ? <FormErrors errors={[`handover.problem.${notice}`]} ns="coalition-work" /> : null}
+      {(HANDOVER_PROBLEMS as readonly string[]).includes(notice ?? "") ? <FormErrors errors={[`handover.problem.${notice}`]} ns="coalitionWork" /> : null}
       <p id="handover-intro" className="mt-1 max-w-2xl">
         {t("handover.intro")}
       </p>
@@ -47,7 +47,7 @@ export function HandoverForm({ mine, candidates, lastResult }: Props) {
       ) : (
         <Form method="post" {...getFormProps(form)} aria-labelledby="handover-heading" aria-describedby="handover-intro" className="mt-3 space-y-4">
           <input type="hidden" name="intent" value="handOver" />
-          <FormErrors id={form.errorId} errors={form.errors} ns="coalition-work" />
+          <FormErrors id={form.errorId} errors={form.errors} ns="coalitionWork" />
           {mine.length === 1 ? (
             <input type="hidden" name={fields.fromActorId.name} value={mine[0]!.actorId} />
           ) : (
@@ -69,7 +69,7 @@ export function HandoverForm({ mine, candidates, lastResult }: Props) {
                   </option>
                 ))}
               </select>
-              <ErrorList id={fields.fromActorId.errorId} errors={fields.fromActorId.errors} ns="coalition-work" />
+              <ErrorList id={fields.fromActorId.errorId} errors={fields.fromActorId.errors} ns="coalitionWork" />
             </div>
           )}
           <div>
@@ -94,7 +94,7 @@ export function HandoverForm({ mine, candidates, lastResult }: Props) {
                 </option>
               ))}
             </select>
-            <ErrorList id={fields.toActorId.errorId} errors={fields.toActorId.errors} ns="coalition-work" />
+            <ErrorList id={fields.toActorId.errorId} errors={fields.toActorId.errors} ns="coalitionWork" />
           </div>
           <fieldset aria-describedby={fields.afterwards.errors ? fields.afterwards.errorId : undefined}>
             <legend className="font-medium">{t("handover.then", { actor: mine.length === 1 ? mine[0]!.name : t("handover.yourActor") })}</legend>
@@ -111,7 +111,7 @@ export function HandoverForm({ mine, candidates, lastResult }: Props) {
                 <label htmlFor={`handover-afterwards-${value}`}>{t(`handover.thenOptions.${value}`)}</label>
               </div>
             ))}
-            <ErrorList id={fields.afterwards.errorId} errors={fields.afterwards.errors} ns="coalition-work" />
+            <ErrorList id={fields.afterwards.errorId} errors={fields.afterwards.errors} ns="coalitionWork" />
           </fieldset>
           <SubmitButton>{t("handover.submit")}</SubmitButton>
         </Form>

@@ -18,6 +18,11 @@ export interface DbHandle {
   /** Applies pending migrations from the given folder. */
   migrate(migrationsFolder: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: calls onNotify with each NOTIFY payload (postgres.js on a connection of
+   * its own that it re-opens after a failure; PGlite in-process). Resolves to an unlisten.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface DbOptions {
@@ -110,6 +115,10 @@ async function openPostgres(url: string, options: DbOptions): Promise<DbHandle> 
         await single.end({ timeout: 5 });
       }
     },
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, onNotify);
+      return unlisten;
+    },
     async close() {
       await Promise.all([client.end({ timeout: 5 }), probe.end({ timeout: 1 })]);
     },
@@ -148,6 +157,9 @@ async function openPglite(dir: string): Promise<DbHandle> {
     async migrate(migrationsFolder) {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       await migrate(drizzle(client, { casing: "snake_case" }), { migrationsFolder });
+    },
+    async listen(channel, onNotify) {
+      return client.listen(channel, onNotify);
     },
     async close() {
       if (closed) return;

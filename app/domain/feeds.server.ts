@@ -92,8 +92,8 @@ export async function initiativeEventsFeed(db: Executor, slug: string, publicUrl
     .where(and(eq(initiatives.slug, slug), inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES)))
     .limit(1);
   if (!initiative) return null;
-  const [timeline, t] = await Promise.all([publicTimeline(db, initiative.id, locale), i18nServer.getFixedT(locale, "discovery")]);
-  const entries = timeline.slice(-FEED_ENTRIES).reverse();
+  const [timeline, t] = await Promise.all([publicTimeline(db, initiative.id, locale, undefined, FEED_ENTRIES), i18nServer.getFixedT(locale, "discovery")]);
+  const entries = [...timeline.events].reverse();
   const page = `/initiatives/${initiative.slug}`;
   const feed = newFeed(publicUrl, locale, {
     path: `${page}/feed.atom`,

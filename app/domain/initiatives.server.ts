@@ -1,9 +1,20 @@
 // Public reads of the initiative directory. Only active and closed initiatives are public:
 // a submitted or rejected proposal stays between its authors and the secretariat.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { actors, countries, initiatives, meetings, participations, type ActorKind, type Locale } from "~/db/schema";
-import { participantsAsOf, publicTimeline } from "./coalitions/history.server";
+import {
+  actors,
+  countries,
+  initiatives,
+  meetings,
+  participationEvents,
+  participations,
+  type ActorKind,
+  type Locale,
+  type ParticipationEventKind,
+  type ParticipationRole,
+} from "~/db/schema";
+import { participantsAsOf, PUBLIC_EVENT_KINDS } from "./coalitions/history.server";
 import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translations.server";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
 import { actorKinds, PAGE_SIZE, type InitiativeListQuery, type unRegionalGroups } from "./public-query";
@@ -104,13 +115,100 @@ export type PublicInitiativeListItem = Awaited<ReturnType<typeof listPublicIniti
  * in the visitor's language) and its meetings in date order; null when there is none to show.
  */
 export async function getPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date; original?: boolean } = {}) {
-  return (await findPublicInitiative(db, slug, locale, options))?.initiative ?? null;
+  return (await findPublicInitiative(db, slug, locale, { asOf: options.asOf, original: options.original }))?.initiative ?? null;
 }
 
-/** The page's data and, apart, the internal id that pages need for the visitor's own standing. */
-export async function findPublicInitiative(db: Executor, slug: string, locale: Locale, options: { asOf?: Date; original?: boolean } = {}) {
+interface PublicParticipantRow {
+  actorId: string;
+  name: string;
+  shortName: string | null;
+  kind: ActorKind;
+  countryCode: string | null;
+  countryName: string | null;
+  role: ParticipationRole;
+  since: Date;
+}
+/** With the number of active participants of its role and kind, when PostgreSQL counted them. */
+type ParticipantRow = PublicParticipantRow & { groupTotal?: number };
+
+export interface PublicInitiativeOptions {
+  asOf?: Date;
+  /** The text as its authors wrote it (the API), not the visitor's translation. */
+  original?: boolean;
+  /**
+   * For the HTML page: name only the first N supporters of each kind (chosen, counted and cut by
+   * PostgreSQL with window functions) and the newest `timeline` events, so a coalition of a
+   * thousand members costs what the page shows. Without it, every participant and event (the API).
+   */
+  shown?: { supportersPerKind: number; timeline: number };
+}
+
+/** A json column as the driver hands it over: parsed already (PGlite) or as text (postgres.js). */
+function fromJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+interface TimelineJson {
+  actorId: string;
+  name: string;
+  kind: ParticipationEventKind;
+  role: ParticipationRole;
+  occurredAt: string;
+}
+
+interface MeetingJson {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  online: boolean;
+  agenda: string;
+  timeZone: string;
+  cancelled: boolean;
+}
+
+/**
+ * The page's data and, apart, the internal id that pages need for the visitor's own standing.
+ * Two statements sent at once, whatever the size of the coalition: the initiative with its
+ * meetings and (newest) timeline events as JSON, and its participants; the view as of a date
+ * replays the history instead (see participantsAsOf).
+ */
+export async function findPublicInitiative(db: Executor, slug: string, locale: Locale, options: PublicInitiativeOptions = {}) {
   const visitor = visitorTranslation(options.original ? null : locale);
-  const [initiative] = await db
+  const name = actorDisplayName(locale);
+  const eventsOf = and(
+    eq(participationEvents.initiativeId, initiatives.id),
+    inArray(participationEvents.kind, [...PUBLIC_EVENT_KINDS]),
+    eq(actors.status, "approved"),
+    options.asOf ? lte(participationEvents.occurredAt, options.asOf) : undefined,
+  );
+  const newest = options.shown?.timeline;
+  const timeline = sql`(
+    select coalesce(json_agg(json_build_object('actorId', t.actor_id, 'name', t.name, 'kind', t.kind, 'role', t.role, 'occurredAt', t.occurred_at)
+                             order by t.occurred_at, t.id), '[]'::json)
+    from (
+      select ${actors.id} as actor_id, ${name} as name, ${participationEvents.kind} as kind, ${participationEvents.role} as role,
+             ${participationEvents.occurredAt} as occurred_at, ${participationEvents.id} as id
+      from ${participationEvents}
+      join ${actors} on ${actors.id} = ${participationEvents.actorId}
+      left join ${countries} on ${countries.iso3} = ${actors.countryCode}
+      where ${eventsOf}
+      order by ${participationEvents.occurredAt} desc, ${participationEvents.id} desc
+      ${newest === undefined ? sql`` : sql`limit ${newest}`}
+    ) t)`;
+  const timelineTotal = sql`(
+    select count(*) from ${participationEvents}
+    join ${actors} on ${actors.id} = ${participationEvents.actorId}
+    where ${eventsOf})`;
+  const meetingList = sql`(
+    select coalesce(json_agg(json_build_object('id', ${meetings.id}, 'title', ${meetings.title}, 'startsAt', ${meetings.startsAt},
+                                               'endsAt', ${meetings.endsAt}, 'place', ${meetings.place},
+                                               'online', ${meetings.onlineUrl} is not null, 'agenda', ${meetings.agenda},
+                                               'timeZone', ${meetings.timeZone}, 'cancelled', ${meetings.cancelledAt} is not null)
+                             order by ${meetings.startsAt}, ${meetings.id}), '[]'::json)
+    from ${meetings} where ${meetings.initiativeId} = ${initiatives.id})`;
+  const found = db
     .select({
       id: initiatives.id,
       slug: initiatives.slug,
@@ -121,63 +219,89 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
       status: initiatives.status,
       joinPolicy: initiatives.joinPolicy,
       launchedOn: initiatives.launchedOn,
+      meetings: sql`${meetingList}`.mapWith((value: unknown) =>
+        fromJson<MeetingJson[]>(value).map((m) => ({ ...m, startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt) })),
+      ),
+      timeline: sql`${timeline}`.mapWith((value: unknown) =>
+        fromJson<TimelineJson[]>(value).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+      ),
+      timelineTotal: sql<number>`${timelineTotal}`.mapWith(Number),
     })
     .from(initiatives)
     .leftJoin(visitor.tr, visitor.on)
     .where(and(eq(initiatives.slug, slug), isPublic))
     .limit(1);
-  if (!initiative) return null;
-  const name = actorDisplayName(locale);
-  const [participants, meetingRows, timeline] = await Promise.all([
-    options.asOf
-      ? participantsAsOf(db, initiative.id, options.asOf, locale)
-      : db
+  // The current participants, found by slug so both statements go out together.
+  const current = () => {
+    const initiativeId = sql`(select ${initiatives.id} from ${initiatives} where ${and(eq(initiatives.slug, slug), isPublic)})`;
+    const ranked = db
       .select({
-        actorId: actors.id,
-        name,
-        shortName: actors.shortName,
-        kind: actors.kind,
-        countryCode: actors.countryCode,
-        countryName: countryName(locale),
-        role: participations.role,
-        since: participations.signedAt,
+        actorId: sql<string>`${actors.id}`.as("actor_id"),
+        name: sql<string>`${name}`.as("name"),
+        shortName: sql<string | null>`${actors.shortName}`.as("short_name"),
+        kind: sql<ActorKind>`${actors.kind}`.as("kind"),
+        countryCode: sql<string | null>`${actors.countryCode}`.as("country_code"),
+        countryName: sql<string | null>`${countryName(locale)}`.as("country_name"),
+        role: sql<ParticipationRole>`${participations.role}`.as("role"),
+        since: sql<Date>`${participations.signedAt}`.as("since"),
+        groupTotal: sql<number>`count(*) over (partition by ${participations.role}, ${actors.kind})`.as("group_total"),
+        rank: sql<number>`row_number() over (partition by ${participations.role}, ${actors.kind} order by ${sortableName(name)}, ${actors.id})`.as("rank"),
+        sortKey: sql<string>`${sortableName(name)}`.as("sort_key"),
       })
       .from(participations)
       .innerJoin(actors, eq(actors.id, participations.actorId))
       .leftJoin(countries, eq(countries.iso3, actors.countryCode))
-      .where(
-        and(
-          eq(participations.initiativeId, initiative.id),
-          eq(participations.status, "active"),
-          eq(actors.status, "approved"),
-        ),
-      )
-      .orderBy(asc(participations.role), asc(sortableName(name)), asc(actors.id)),
-    db
+      .where(and(eq(participations.initiativeId, initiativeId), eq(participations.status, "active"), eq(actors.status, "approved")))
+      .as("ranked");
+    const perKind = options.shown?.supportersPerKind;
+    return db
       .select({
-        id: meetings.id,
-        title: meetings.title,
-        startsAt: meetings.startsAt,
-        endsAt: meetings.endsAt,
-        place: meetings.place,
-        // The link itself is for participants; the public page only says the meeting is online.
-        online: sql<boolean>`${meetings.onlineUrl} is not null`.mapWith(Boolean),
-        agenda: meetings.agenda,
-        timeZone: meetings.timeZone,
-        cancelled: sql<boolean>`${meetings.cancelledAt} is not null`.mapWith(Boolean),
+        actorId: ranked.actorId,
+        name: ranked.name,
+        shortName: ranked.shortName,
+        kind: ranked.kind,
+        countryCode: ranked.countryCode,
+        countryName: ranked.countryName,
+        role: ranked.role,
+        since: sql<Date>`${ranked.since}`.mapWith(participations.signedAt),
+        groupTotal: sql<number>`${ranked.groupTotal}`.mapWith(Number),
       })
-      .from(meetings)
-      .where(eq(meetings.initiativeId, initiative.id))
-      .orderBy(asc(meetings.startsAt), asc(meetings.id)),
-    publicTimeline(db, initiative.id, locale, options.asOf),
-  ]);
-  const { id, ...publicFields } = initiative;
+      .from(ranked)
+      // Leads are a handful and all named; supporters are cut per kind when the page asks, except
+      // States: the world map colours every one of them (at most the 195 States, a bounded list).
+      .where(perKind === undefined ? undefined : sql`${ranked.role} = 'lead' or ${ranked.kind} = 'state' or ${ranked.rank} <= ${perKind}`)
+      .orderBy(asc(ranked.role), asc(ranked.sortKey), asc(ranked.actorId));
+  };
+  let initiative: Awaited<typeof found>[number] | undefined;
+  let participants: ParticipantRow[];
+  if (options.asOf) {
+    [initiative] = await found;
+    if (!initiative) return null;
+    participants = await participantsAsOf(db, initiative.id, options.asOf, locale);
+  } else {
+    const [rows, current_] = await Promise.all([found, current()]);
+    [initiative] = rows;
+    participants = current_;
+  }
+  if (!initiative) return null;
+  const { meetings: meetingRows, timeline: events, timelineTotal: eventTotal, ...fields } = initiative;
+  // How many supporters of each kind there are, whether or not all of them were fetched.
+  const supporterTotals = new Map<ActorKind, number>();
+  for (const p of participants) {
+    if (p.role !== "supporter") continue;
+    supporterTotals.set(p.kind, p.groupTotal ?? (supporterTotals.get(p.kind) ?? 0) + 1);
+  }
+  const strip = ({ groupTotal: _total, ...rest }: ParticipantRow): PublicParticipantRow => rest;
+  const { id, ...publicFields } = fields;
   const page = {
     ...publicFields,
     asOf: options.asOf ?? null,
-    timeline,
-    leads: participants.filter((p) => p.role === "lead"),
-    supporters: participants.filter((p) => p.role === "supporter"),
+    timeline: events,
+    /** Public events in all, of which `timeline` holds the newest when the page asked for fewer. */
+    timelineTotal: eventTotal,
+    leads: participants.filter((p) => p.role === "lead").map(strip),
+    supporters: participants.filter((p) => p.role === "supporter").map(strip),
+    supporterTotals: Object.fromEntries(supporterTotals) as Partial<Record<ActorKind, number>>,
     meetings: meetingRows,
   };
   return { id, initiative: page };
@@ -194,11 +318,15 @@ export const SUPPORTERS_SHOWN_PER_KIND = 24;
  * Supporters grouped by kind (states first), each group cut to its first names: an initiative
  * with a thousand supporters must not become a page of a thousand links.
  */
-export function groupSupporters<P extends { kind: ActorKind }>(supporters: readonly P[], shown = SUPPORTERS_SHOWN_PER_KIND) {
+export function groupSupporters<P extends { kind: ActorKind }>(
+  supporters: readonly P[],
+  shown = SUPPORTERS_SHOWN_PER_KIND,
+  totals: Partial<Record<ActorKind, number>> = {},
+) {
   return actorKinds
     .map((kind) => {
       const all = supporters.filter((s) => s.kind === kind);
-      return { kind, total: all.length, members: all.slice(0, shown) };
+      return { kind, total: totals[kind] ?? all.length, members: all.slice(0, shown) };
     })
     .filter((group) => group.total > 0);
 }

@@ -1,49 +1,12 @@
 // Query parameters of the public directory, validated once for the HTML pages and the JSON API.
 // No server-only imports: the pages also use the value lists to draw their filter forms.
 import { z } from "zod";
-import type { ActorKind, Axis, Theme } from "~/db/schema";
 
-type UnRegionalGroup = "african" | "asia_pacific" | "eastern_european" | "latin_american_caribbean" | "western_european_others";
+import { actorKinds, axes, MAX_PAGE, MAX_SEARCH_LENGTH, publicInitiativeStatuses, themes, unRegionalGroups } from "./public-values";
 
-export const PAGE_SIZE = 20;
-export const MAX_SEARCH_LENGTH = 200;
-// Far beyond any real directory, yet small enough that the offset stays an exact integer.
-export const MAX_PAGE = 1_000_000_000;
-
-/** A list of every value of a database enum: leaving one out is a type error. */
-const everyValueOf =
-  <T extends string>() =>
-  <const L extends readonly [T, ...T[]]>(list: L & ([T] extends [L[number]] ? unknown : "lists only some values")) =>
-    list;
-
-export const axes = everyValueOf<Axis>()(["international_law", "new_governance", "reform"]);
-export const themes = everyValueOf<Theme>()([
-  "cyber",
-  "climate_security",
-  "gender",
-  "humanitarian_law",
-  "health",
-  "information_democracy",
-  "disarmament",
-  "human_rights",
-  "institutions",
-  "other",
-]);
-export const actorKinds = everyValueOf<ActorKind>()([
-  "state",
-  "international_organization",
-  "regional_organization",
-  "ngo",
-  "other",
-]);
-
-export const unRegionalGroups = everyValueOf<UnRegionalGroup>()([
-  "african",
-  "asia_pacific",
-  "eastern_european",
-  "latin_american_caribbean",
-  "western_european_others",
-]);
+// The value lists and helpers the pages draw with live in ./public-values (no zod there, so a
+// public page's browser bundle does not carry the schemas); they are re-exported for the loaders.
+export { actorKinds, axes, listSearch, MAX_PAGE, MAX_SEARCH_LENGTH, PAGE_SIZE, pageCount, publicInitiativeStatuses, themes, unRegionalGroups } from "./public-values";
 
 /** An empty field (what a GET form sends for "all") means the filter is not set. */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -67,7 +30,6 @@ const search = z.preprocess(
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(blankToUndefined, z.enum(values, { message: `must be one of: ${values.join(", ")}` }).optional());
 
-export const publicInitiativeStatuses = ["active", "closed"] as const;
 
 export const initiativeListQuery = z.object({
   axis: oneOf(axes),
@@ -123,21 +85,6 @@ export function parseQuery<S extends z.AnyZodObject>(schema: S, params: URLSearc
     success: false,
     issues: result.error.issues.map((issue) => ({ param: String(issue.path[0] ?? ""), message: issue.message })),
   };
-}
-
-/** The query string of a list page with the same filters, for pagination links. */
-export function listSearch(filters: Record<string, string | number | undefined>, pageNumber: number): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (key !== "page" && value !== undefined && value !== "") params.set(key, String(value));
-  }
-  if (pageNumber > 1) params.set("page", String(pageNumber));
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-export function pageCount(total: number, pageSize = PAGE_SIZE): number {
-  return Math.max(1, Math.ceil(total / pageSize));
 }
 
 /** /meetings: upcoming meetings, filtered by initiative (its slug) and axis. */

@@ -3,7 +3,7 @@ import type { Locale } from "~/db/schema";
 export const supportedLanguages = ["en", "fr", "es"] as const satisfies readonly Locale[];
 export const fallbackLanguage: Locale = "en";
 export const defaultNamespace = "common";
-export const namespaces = ["common", "home", "initiatives", "actors", "errors", "auth", "account", "emails", "desk", "membership", "pages", "coalitions", "coalition-work", "meetings", "map", "discovery", "translations"] as const;
+export const namespaces = ["common", "home", "initiatives", "actors", "errors", "auth", "account", "emails", "desk", "membership", "pages", "coalitions", "coalitionWork", "meetings", "map", "discovery", "translations"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export function isSupportedLanguage(value: unknown): value is Locale {

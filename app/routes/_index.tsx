@@ -7,7 +7,7 @@ import { CoalitionMap } from "~/components/coalition-map";
 import { NextStepPanel } from "~/components/next-step";
 import { networkMapStates } from "~/domain/map/network.server";
 import { getNextStep } from "~/domain/membership/dashboard.server";
-import { actorKinds, axes } from "~/domain/public-query";
+import { actorKinds, axes } from "~/domain/public-values";
 import { getPortalFigures } from "~/domain/stats.server";
 import { formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";

@@ -8,7 +8,7 @@ import { InLanguage, UntranslatedNote } from "~/components/in-language";
 import { Paragraphs } from "~/components/paragraphs";
 import { WebsiteLink } from "~/components/website-link";
 import { getPublicActor } from "~/domain/actors.server";
-import { actorId } from "~/domain/public-query";
+import { actorId } from "~/domain/public-query.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { seoMeta } from "~/utils/seo";

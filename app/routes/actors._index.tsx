@@ -7,7 +7,8 @@ import { ListSummary } from "~/components/list-summary";
 import { Pagination } from "~/components/pagination";
 import { listPublicActors } from "~/domain/actors.server";
 import { getPublicInitiativeTitle } from "~/domain/initiatives.server";
-import { actorKinds, actorListQuery, listSearch, pageCount, parseQuery, unRegionalGroups } from "~/domain/public-query";
+import { actorListQuery, parseQuery } from "~/domain/public-query.server";
+import { actorKinds, listSearch, pageCount, unRegionalGroups } from "~/domain/public-values";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { pageMeta } from "~/utils/seo";
 

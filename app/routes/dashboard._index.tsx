@@ -66,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { t, i18n } = useTranslation(["membership", "common", "coalition-work"]);
+  const { t, i18n } = useTranslation(["membership", "common", "coalitionWork"]);
   const { name, affiliations, step, initiatives, tasks, meetings, staff } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice");
@@ -130,7 +130,7 @@ export default function Dashboard() {
                     <ul className="list-disc pl-6">
                       {taking.map((i) => (
                         <li key={i.slug}>
-                          <Link to={`/initiatives/${i.slug}`} className="underline">{i.title}</Link> ({t("coalition-work:dashboard.roleSince", { role: t(`common:participationRole.${i.role}`), date: formatDate(i18n.language, i.at) })})
+                          <Link to={`/initiatives/${i.slug}`} className="underline">{i.title}</Link> ({t("coalitionWork:dashboard.roleSince", { role: t(`common:participationRole.${i.role}`), date: formatDate(i18n.language, i.at) })})
                         </li>
                       ))}
                     </ul>

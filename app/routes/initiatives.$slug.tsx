@@ -16,9 +16,9 @@ import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
 import { onlineLinksFor } from "~/domain/coalitions/meetings.server";
 import { visitorStanding } from "~/domain/coalitions/standing.server";
-import { findPublicInitiative, groupSupporters } from "~/domain/initiatives.server";
+import { findPublicInitiative, groupSupporters, SUPPORTERS_SHOWN_PER_KIND } from "~/domain/initiatives.server";
 import { mapStates } from "~/domain/map/states";
-import { initiativeSlug } from "~/domain/public-query";
+import { initiativeSlug } from "~/domain/public-query.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { initiativeFeeds, seoMeta } from "~/utils/seo";
@@ -39,7 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const asOfInput = url.searchParams.get("asOf") ?? "";
   const asOf = asOfInput ? parseAsOf(asOfInput) : null;
   const [found, user] = await Promise.all([
-    slug.success ? findPublicInitiative(context.db, slug.data, locale, { asOf: asOf ?? undefined }) : null,
+    slug.success ? findPublicInitiative(context.db, slug.data, locale, {
+          asOf: asOf ?? undefined,
+          shown: { supportersPerKind: SUPPORTERS_SHOWN_PER_KIND, timeline: TIMELINE_SHOWN },
+        }) : null,
     getOptionalUser({ request, context }),
   ]);
   if (!found) throw new Response("Not Found", { status: 404 });
@@ -57,17 +60,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     };
   }
   const now = Date.now();
-  const { supporters, timeline, ...shown } = initiative;
-  const newestFirst = [...timeline].reverse();
+  // Only what the page shows travels in the inline data: the first supporters of each kind,
+  // the newest events, and counts for the rest (the API and the filtered directory give it all).
+  const { supporters, supporterTotals, timeline, timelineTotal, ...shown } = initiative;
+  const newestFirst = [...timeline].reverse().slice(0, TIMELINE_SHOWN);
+  const supporterGroups = groupSupporters(supporters, SUPPORTERS_SHOWN_PER_KIND, supporterTotals);
   return {
     initiative: shown,
     visitor,
-    supporterCount: supporters.length,
-    supporterGroups: groupSupporters(supporters),
-    // The States to colour, from the participants already read: no query, no geometry.
+    supporterCount: supporterGroups.reduce((sum, group) => sum + group.total, 0),
+    supporterGroups,
+    // The States to colour, from the participants already read (every State is): no query, no geometry.
     mapStates: mapStates([...shown.leads, ...supporters], locale),
-    timeline: newestFirst.slice(0, TIMELINE_SHOWN),
-    earlierEvents: Math.max(0, newestFirst.length - TIMELINE_SHOWN),
+    timeline: newestFirst,
+    earlierEvents: Math.max(0, timelineTotal - newestFirst.length),
     asOf: asOf ? asOfInput : null,
     asOfInput,
     asOfInvalid: asOfInput !== "" && !asOf,

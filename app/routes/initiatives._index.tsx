@@ -7,7 +7,8 @@ import { ListSummary } from "~/components/list-summary";
 import { Pagination } from "~/components/pagination";
 import { listPublicInitiatives } from "~/domain/initiatives.server";
 import { getPublicActorName } from "~/domain/actors.server";
-import { axes, initiativeListQuery, listSearch, pageCount, parseQuery, publicInitiativeStatuses, themes, unRegionalGroups } from "~/domain/public-query";
+import { initiativeListQuery, parseQuery } from "~/domain/public-query.server";
+import { axes, listSearch, pageCount, publicInitiativeStatuses, themes, unRegionalGroups } from "~/domain/public-values";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
 

@@ -37,7 +37,7 @@ function Figure({ label, value, children }: { label: string; value: string; chil
 
 export default function Desk() {
   const { figures, proposals, oldestDays } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["desk", "common", "coalition-work"]);
+  const { t, i18n } = useTranslation(["desk", "common", "coalitionWork"]);
   const n = (value: number) => formatNumber(i18n.language, value);
   const count = (kind: string, status: string) =>
     figures.actorsByKindAndStatus.find((row) => row.kind === kind && row.status === status)?.count ?? 0;
@@ -146,10 +146,10 @@ export default function Desk() {
             <a href="/secretariat/exports/audit.csv">{t("home.exportAudit")}</a>
           </li>
           <li>
-            <a href="/secretariat/exports/initiatives.csv">{t("coalition-work:exports.initiatives")}</a>
+            <a href="/secretariat/exports/initiatives.csv">{t("coalitionWork:exports.initiatives")}</a>
           </li>
           <li>
-            <a href="/secretariat/exports/participations.csv">{t("coalition-work:exports.participations")}</a>
+            <a href="/secretariat/exports/participations.csv">{t("coalitionWork:exports.participations")}</a>
           </li>
         </ul>
       </section>

@@ -53,7 +53,7 @@ test("approval policy: a request waits for the leads, who decline one with a rea
   expect(asked.subject).toBe(fill(fr.subject, { actor: RSF, initiative: IPID.title }));
   const lead = await (await browser.newContext()).newPage();
   await signIn(lead, focal.email, focal.password);
-  const work = texts("fr", "coalition-work").dashboard;
+  const work = texts("fr", "coalitionWork").dashboard;
   const tasks = lead.getByRole("region", { name: work.title });
   const line = tasks.getByRole("listitem").filter({ hasText: `${RSF} demande à rejoindre` });
   await expect(line).toContainText(IPID.title);

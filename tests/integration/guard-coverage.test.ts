@@ -148,7 +148,7 @@ const nextYear = new Date().getUTCFullYear() + 1;
 const meetingForm = { title: "A guarded meeting", timeZone: "Europe/Paris", startsAt: `${nextYear}-03-02T10:00`, endsAt: `${nextYear}-03-02T12:00`, place: "Paris" };
 
 /** Routes that do not exist outside one environment: they answer 404 here, and that is tested on its own. */
-const ENVIRONMENT_GATED = new Set(["routes/dev.mailbox"]);
+const ENVIRONMENT_GATED = new Set(["routes/dev.mailbox", "routes/bench.bare"]);
 
 /** The person one step below: the role that must be refused. */
 const UNDERPRIVILEGED: Partial<Record<Who, Exclude<Who, "pendingSecondFactor">[]>> = {

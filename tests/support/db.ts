@@ -54,6 +54,9 @@ async function openPgliteCopy(dumpFile: string): Promise<DbHandle> {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       await migrate(drizzle(client, { casing: "snake_case" }), { migrationsFolder });
     },
+    async listen(channel, onNotify) {
+      return client.listen(channel, onNotify);
+    },
     async close() {
       if (!client.closed) await client.close();
     },

@@ -1,5 +1,5 @@
 // The handover form's schema, shared by the manage page's action and its form (no server code).
-// Error messages are i18n keys in the "coalition-work" namespace.
+// Error messages are i18n keys in the "coalitionWork" namespace.
 import { z } from "zod";
 
 export const handoverSchema = z.object({

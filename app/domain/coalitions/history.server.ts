@@ -1,6 +1,6 @@
 // Writes and reads the append-only participation history. Every use case that changes a
 // participation calls recordParticipationEvent in the same transaction as the change.
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import {
   actors,
@@ -55,16 +55,21 @@ export async function backfillParticipationEvents(db: Executor): Promise<void> {
 /** Event kinds the public sees; requests and declines stay between the actor and the leads. */
 export const PUBLIC_EVENT_KINDS = ["joined", "rejoined", "withdrawn", "lead_added", "lead_removed"] as const satisfies readonly ParticipationEventKind[];
 
-/** The public timeline of an initiative, oldest first, with actor names in the reader's language. */
-export async function publicTimeline(db: Executor, initiativeId: string, locale: Locale, asOf?: Date) {
+/**
+ * The public timeline of an initiative, oldest first, with actor names in the reader's language,
+ * and how many public events there are. With `newest`, only that many of the latest events
+ * (still oldest first): the count comes from a window function in the same statement.
+ */
+export async function publicTimeline(db: Executor, initiativeId: string, locale: Locale, asOf?: Date, newest?: number) {
   const name = actorDisplayName(locale);
-  return db
+  const query = db
     .select({
       actorId: actors.id,
       name,
       kind: participationEvents.kind,
       role: participationEvents.role,
       occurredAt: participationEvents.occurredAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(participationEvents)
     .innerJoin(actors, eq(actors.id, participationEvents.actorId))
@@ -76,11 +81,15 @@ export async function publicTimeline(db: Executor, initiativeId: string, locale:
         eq(actors.status, "approved"),
         asOf ? lte(participationEvents.occurredAt, asOf) : undefined,
       ),
-    )
-    .orderBy(asc(participationEvents.occurredAt), asc(participationEvents.id));
+    );
+  const rows =
+    newest === undefined
+      ? await query.orderBy(asc(participationEvents.occurredAt), asc(participationEvents.id))
+      : (await query.orderBy(desc(participationEvents.occurredAt), desc(participationEvents.id)).limit(newest)).reverse();
+  return { events: rows.map(({ total: _total, ...event }) => event), total: rows[0]?.total ?? 0 };
 }
 
-export type TimelineEntry = Awaited<ReturnType<typeof publicTimeline>>[number];
+export type TimelineEntry = Awaited<ReturnType<typeof publicTimeline>>["events"][number];
 
 /**
  * The participants of an initiative as they stood on `asOf`, shaped like the current ones

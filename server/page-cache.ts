@@ -1,0 +1,248 @@
+// The public page cache: anonymous GETs of the public pages and the API (server/public-cache-paths.ts)
+// answered from memory, already compressed, with a strong ETag and headers that let a CDN keep
+// them too. Most of the portal's traffic is anonymous reading of pages that change only when
+// someone joins, withdraws or is approved: rendering each of those again cost 30–90 times a
+// health check. Design and trade-offs: docs/decisions/013-public-page-cache.md.
+//
+// - Who: a request carrying any session cookie never reads nor fills the cache (checking the
+//   cookie's validity would cost the SQL the cache exists to save; a stale cookie just renders).
+// - What: only 200 answers without Set-Cookie, to GET or HEAD, on a listed path.
+// - Key: path and query, the language the request resolves to, and the content encoding.
+// - Freshness: cleared in full on every change to public data (PostgreSQL NOTIFY from a trigger,
+//   see server/invalidation.ts), at once in the instance that wrote, and after `ttlMs` at the
+//   latest for what changes with time alone (upcoming meetings).
+// - CSP: a cached page cannot carry a per-request nonce, so its policy names the SHA-256 of each
+//   of its inline scripts instead (computed once, when it is stored) and allows scripts from
+//   'self': never 'unsafe-inline'.
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { LRUCache } from "lru-cache";
+import { SESSION_COOKIE_NAMES } from "~/auth/session.server";
+import { i18nServer } from "~/i18n/i18next.server";
+import { isCacheablePath } from "./public-cache-paths";
+
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
+/** The answer differs by these: a CDN must key on them too (see the README on CDNs). */
+const VARY = "Accept-Encoding, Accept-Language, Cookie";
+
+type Encoding = "br" | "gzip" | "identity";
+
+interface Entry {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  etag: string;
+}
+
+export interface PageCacheOptions {
+  /** Upper bound of the bodies held, in bytes. */
+  maxBytes: number;
+  /** The longest an entry lives without an invalidation (for pages that change with time alone). */
+  ttlMs: number;
+  /** Base URL of the portal, to resolve the language as the pages do. */
+  publicUrl: string;
+  /** Honour `X-Bench-Cache: off` (benchmark only: BENCH_ROUTES=1). */
+  benchSwitch?: boolean;
+}
+
+interface Pending {
+  key: string;
+  encoding: Encoding;
+  generation: number;
+}
+
+export interface PageCacheStats {
+  hits: number;
+  misses: number;
+  stores: number;
+  clears: number;
+  entries: number;
+  bytes: number;
+}
+
+/** Whether a request carries a session cookie (valid or not): its answer may show who asks. */
+export function carriesSession(cookieHeader: string | undefined): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(";").some((pair) => SESSION_COOKIE_NAMES.includes(pair.split("=")[0]?.trim() ?? ""));
+}
+
+function chooseEncoding(accept: string | undefined): Encoding {
+  if (!accept) return "identity";
+  if (/\bbr\b/.test(accept)) return "br";
+  if (/\bgzip\b/.test(accept)) return "gzip";
+  return "identity";
+}
+
+/** Stored once and sent many times: worth a higher setting than the per-request compression. */
+function compress(body: Buffer, encoding: Encoding): Buffer {
+  if (encoding === "br") {
+    return zlib.brotliCompressSync(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: 18,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    });
+  }
+  if (encoding === "gzip") return zlib.gzipSync(body, { level: 9 });
+  return body;
+}
+
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+
+/** 'sha256-…' sources for every inline script of an HTML page (scripts with src= need none). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(INLINE_SCRIPT)) {
+    if (/\bsrc\s*=/i.test(match[1] ?? "")) continue;
+    hashes.add(`'sha256-${crypto.createHash("sha256").update(match[2] ?? "", "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
+
+/** The request's policy with script-src naming the page's own inline scripts instead of a nonce. */
+export function hashedPolicy(policy: string, hashes: string[]): string {
+  return policy
+    .split(";")
+    .map((directive) => (directive.trim().startsWith("script-src") ? `script-src 'self' ${hashes.join(" ")}`.trim() : directive.trim()))
+    .join("; ");
+}
+
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  // If-None-Match compares weakly: W/"x" matches "x".
+  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+export class PageCache {
+  private readonly entries: LRUCache<string, Entry>;
+  /** Bumped by every invalidation: a render that began before one is not stored after it. */
+  private generation = 0;
+  readonly stats = { hits: 0, misses: 0, stores: 0, clears: 0 };
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry) => entry.body.length + 512,
+      ttl: options.ttlMs,
+    });
+  }
+
+  /** Forget every page (any change to public data). */
+  clear(): void {
+    this.generation++;
+    this.stats.clears++;
+    this.entries.clear();
+  }
+
+  snapshot(): PageCacheStats {
+    return { ...this.stats, entries: this.entries.size, bytes: this.entries.calculatedSize };
+  }
+
+  /**
+   * Express middleware, mounted early (next to /healthz): answers a hit at once, 304 when the
+   * client already holds it; on a miss, marks the request so the Remix handler stores the answer.
+   */
+  readonly serve = async (req: ExpressRequest, res: ExpressResponse, next: NextFunction): Promise<void> => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    if (!isCacheablePath(req.path) || carriesSession(req.headers.cookie)) return next();
+    if (this.options.benchSwitch && req.headers["x-bench-cache"] === "off") return next();
+    try {
+      const encoding = chooseEncoding(req.headers["accept-encoding"]);
+      const language = await this.languageOf(req);
+      const key = `${req.originalUrl}\u0000${language}\u0000${encoding}`;
+      const entry = this.entries.get(key);
+      if (!entry) {
+        this.stats.misses++;
+        const pending: Pending = { key, encoding, generation: this.generation };
+        res.locals.pageCache = pending;
+        return next();
+      }
+      this.stats.hits++;
+      this.send(req, res, entry);
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  /**
+   * Called by the Remix handler with the rendered answer of a request `serve` let through:
+   * stores it when it may be shared and answers from what was stored. Returns false when the
+   * response is not for the cache (the caller streams it as usual).
+   */
+  async storeAndSend(req: ExpressRequest, res: ExpressResponse, response: Response): Promise<boolean> {
+    const pending = res.locals.pageCache as Pending | undefined;
+    if (!pending || response.status !== 200 || response.headers.has("set-cookie")) return false;
+    const cacheControl = response.headers.get("cache-control");
+    if (cacheControl && /no-store|private/i.test(cacheControl)) return false;
+    const raw = Buffer.from(await response.arrayBuffer());
+    const headers: [string, string][] = [];
+    for (const [name, value] of response.headers.entries()) {
+      if (name === "content-length" || name === "content-encoding" || name === "cache-control" || name === "vary" || name === "etag") continue;
+      headers.push([name, value]);
+    }
+    const policy = res.getHeader("Content-Security-Policy");
+    if (typeof policy === "string" && (response.headers.get("content-type") ?? "").includes("text/html")) {
+      headers.push(["content-security-policy", hashedPolicy(policy, inlineScriptHashes(raw.toString("utf8")))]);
+    }
+    const body = compress(raw, pending.encoding);
+    const etag = `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+    const entry: Entry = { status: response.status, headers, body, etag };
+    // A change committed while this page rendered may not be in it: send it, but do not keep it.
+    if (pending.generation === this.generation) {
+      this.entries.set(pending.key, entry);
+      this.stats.stores++;
+    }
+    this.send(req, res, entry);
+    return true;
+  }
+
+  private send(req: ExpressRequest, res: ExpressResponse, entry: Entry): void {
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
+    res.setHeader("Vary", VARY);
+    res.setHeader("ETag", entry.etag);
+    const encoding = (res.locals.pageCache as Pending | undefined)?.encoding ?? chooseEncoding(req.headers["accept-encoding"]);
+    if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+    if (etagMatches(req.headers["if-none-match"], entry.etag)) {
+      res.removeHeader("Content-Type");
+      res.removeHeader("Content-Encoding");
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.statusCode = entry.status;
+    res.setHeader("Content-Length", entry.body.length);
+    if (req.method === "HEAD") res.end();
+    else res.end(entry.body);
+  }
+
+  /** The language the pages would resolve for this request (cookie, then Accept-Language; ?lng= is in the query). */
+  private languageOf(req: ExpressRequest): Promise<string> {
+    const headers = new Headers();
+    if (req.headers.cookie) headers.set("cookie", req.headers.cookie);
+    if (req.headers["accept-language"]) headers.set("accept-language", req.headers["accept-language"]);
+    return i18nServer.getLocale(new Request(`${this.options.publicUrl}${req.originalUrl}`, { headers }));
+  }
+}
+
+/**
+ * The cache as configured: PAGE_CACHE=off disables it, PAGE_CACHE_MAX_MB bounds its memory
+ * (default 64), PAGE_CACHE_TTL_SECONDS the life of an entry without invalidation (default 60).
+ * BENCH_ROUTES=1 lets the benchmark bypass it per request (X-Bench-Cache: off).
+ */
+export function pageCacheFromEnv(env: NodeJS.ProcessEnv, publicUrl: string): PageCache | undefined {
+  if (env.PAGE_CACHE === "off" || env.PAGE_CACHE === "0") return undefined;
+  const number = (value: string | undefined, fallback: number) => {
+    const n = Number(value);
+    return value && Number.isFinite(n) && n > 0 ? n : fallback;
+  };
+  return new PageCache({
+    maxBytes: number(env.PAGE_CACHE_MAX_MB, 64) * 1024 * 1024,
+    ttlMs: number(env.PAGE_CACHE_TTL_SECONDS, 60) * 1000,
+    publicUrl,
+    benchSwitch: env.BENCH_ROUTES === "1",
+  });
+}
