@@ -14,7 +14,6 @@ import { InLanguage, UntranslatedNote } from "~/components/in-language";
 import { Paragraphs } from "~/components/paragraphs";
 import { LeadList, SupporterGroups } from "~/components/participant-list";
 import { parseAsOf } from "~/domain/coalitions/history";
-import { onlineLinksFor } from "~/domain/coalitions/meetings.server";
 import { visitorStanding } from "~/domain/coalitions/standing.server";
 import { findPublicInitiative, groupSupporters, SUPPORTERS_SHOWN_PER_KIND } from "~/domain/initiatives.server";
 import { mapStates } from "~/domain/map/states";
@@ -51,7 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let onlineLinks: Record<string, string> = {};
   if (user) {
     // The meetings' online links are for the representatives of participating actors only.
-    const [standing, links] = await Promise.all([visitorStanding(context.db, user.id, found.id, locale), onlineLinksFor(context.db, user.id, found.id)]);
+    // The meetings' online links come inside the standing's one statement.
+    const { onlineLinks: links, ...standing } = await visitorStanding(context.db, user.id, found.id, locale);
     onlineLinks = links;
     visitor = {
       kind: "member",

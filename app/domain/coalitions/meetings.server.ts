@@ -232,13 +232,15 @@ const participatesThroughUser = (userId: string) => sql`exists (
     and ${affiliations.userId} = ${userId}
     and ${affiliations.status} = 'approved')`;
 
-/** The online links of an initiative's meetings, for a representative of a participant; else none. */
-export async function onlineLinksFor(db: Executor, userId: string, initiativeId: string): Promise<Record<string, string>> {
-  const rows = await db
-    .select({ id: meetings.id, url: meetings.onlineUrl })
-    .from(meetings)
-    .where(and(eq(meetings.initiativeId, initiativeId), isNull(meetings.cancelledAt), sql`${meetings.onlineUrl} is not null`, participatesThroughUser(userId)));
-  return Object.fromEntries(rows.flatMap((r) => (r.url ? [[r.id, r.url] as const] : [])));
+/**
+ * The online links of an initiative's meetings, for a representative of a participant; else an
+ * empty object. A scalar subquery, so the initiative page reads it inside the visitor's standing
+ * statement (visitorStanding) and a signed-in page stays within its statement bound.
+ */
+export function onlineLinksSql(userId: string, initiativeId: string) {
+  return sql<Record<string, string> | string | null>`(select coalesce(json_object_agg(${meetings.id}, ${meetings.onlineUrl}), '{}'::json)
+    from ${meetings}
+    where ${and(eq(meetings.initiativeId, initiativeId), isNull(meetings.cancelledAt), sql`${meetings.onlineUrl} is not null`, participatesThroughUser(userId))})`;
 }
 
 /** The dashboard's list: upcoming meetings of the initiatives the user's actors take part in. */

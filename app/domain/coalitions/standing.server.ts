@@ -6,6 +6,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, leadInvitations, participations, users, type Locale } from "~/db/schema";
 import { actorDisplayName } from "../actors.server";
+import { onlineLinksSql } from "./meetings.server";
 
 export async function visitorStanding(db: Executor, userId: string, initiativeId: string, locale: Locale) {
   const name = actorDisplayName(locale);
@@ -23,6 +24,7 @@ export async function visitorStanding(db: Executor, userId: string, initiativeId
       pending: sql<number>`(select count(*) from ${affiliations} pending where pending.user_id = ${users.id} and pending.status = 'pending')`.mapWith(
         Number,
       ),
+      onlineLinks: onlineLinksSql(userId, initiativeId),
     })
     .from(users)
     .leftJoin(affiliations, and(eq(affiliations.userId, users.id), eq(affiliations.status, "approved")))
@@ -35,10 +37,13 @@ export async function visitorStanding(db: Executor, userId: string, initiativeId
     )
     .where(eq(users.id, userId))
     .orderBy(asc(name), asc(actors.id));
-  const represented = rows.flatMap(({ pending: _pending, actorId, name: actorName, ...rest }) =>
+  const represented = rows.flatMap(({ pending: _pending, onlineLinks: _links, actorId, name: actorName, ...rest }) =>
     actorId === null ? [] : [{ actorId, name: actorName as string, ...rest }],
   );
-  return { represented, pendingAffiliations: rows[0]?.pending ?? 0 };
+  // A json column comes parsed from PGlite and as text from postgres.js.
+  const links = rows[0]?.onlineLinks;
+  const onlineLinks: Record<string, string> = typeof links === "string" ? JSON.parse(links) : (links ?? {});
+  return { represented, pendingAffiliations: rows[0]?.pending ?? 0, onlineLinks };
 }
 
 export type VisitorStanding = Awaited<ReturnType<typeof visitorStanding>>;
