@@ -123,6 +123,15 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     await waitUntilReady(base, agent, server);
+    // A line whose page does not answer 200 is reported and left out, rather than ending the run.
+    for (const page of [...targets]) {
+      try {
+        await timedGet((page.base ?? base) + page.path, agent, page.cookie, page.headers);
+      } catch (error) {
+        process.stderr.write(`  left out ${page.name}: ${(error as Error).message}\n`);
+        targets.splice(targets.indexOf(page), 1);
+      }
+    }
     for (const page of targets) await burst(base, agent, page, options.concurrency * 2, options.concurrency, probeFor(page.pid ?? server.pid ?? 0));
 
     console.log(`\nConcurrency ${options.concurrency}, ${options.rounds} bursts of ${options.requests} requests per line.\n`);
@@ -205,12 +214,14 @@ async function startPlainServer(): Promise<{ url: string; pid: number; close(): 
  * data set, its cookie signed with the server's secret (as deskPages does for the staff account).
  */
 async function representativePages(sql: postgres.Sql, sessionSecret: string, pages: Page[]): Promise<Page[]> {
-  const [person] = await sql<{ id: string }[]>`
-    select u.id from users u join affiliations a on a.user_id = u.id join actors ac on ac.id = a.actor_id
+  const [person] = await sql<{ id: string; locale: string }[]>`
+    select u.id, u.locale from users u join affiliations a on a.user_id = u.id join actors ac on ac.id = a.actor_id
     where a.status = 'approved' and ac.status = 'approved' and u.email_verified_at is not null and u.role = 'member'
     order by u.email limit 1`;
   if (!person) return [];
-  const cookie = await sessionCookie(sql, sessionSecret, person.id);
+  // The language cookie too: without it, the dashboard first sets the profile's language (a redirect).
+  const language = (await createCookie("lng", { path: "/" }).serialize(person.locale)).split(";")[0]!;
+  const cookie = `${await sessionCookie(sql, sessionSecret, person.id)}; ${language}`;
   const shown = pages.filter((p) => /^(home|initiatives|initiative \(|actors$)/.test(p.name));
   return [
     ...shown.map((p) => ({ ...p, name: `${p.name}, signed in (representative)`, cookie })),
@@ -224,7 +235,9 @@ async function sessionCookie(sql: postgres.Sql, sessionSecret: string, userId: s
   await sql`
     insert into sessions (id_hash, user_id, expires_at, mfa_verified_at, last_seen_at)
     values (${idHash}, ${userId}, now() + interval '1 day', now(), now())`;
-  return (await createCookie("session", { secrets: [sessionSecret], path: "/", httpOnly: true, sameSite: "lax" }).serialize(rawId)).split(";")[0]!;
+  // The server's cookie name: __Host-session, since cookies are Secure unless INSECURE_COOKIES=1.
+  const name = process.env.INSECURE_COOKIES ? "session" : "__Host-session";
+  return (await createCookie(name, { secrets: [sessionSecret], path: "/", httpOnly: true, sameSite: "lax", secure: true }).serialize(rawId)).split(";")[0]!;
 }
 
 /** The pages to measure, with real slugs: a typical initiative and the one with the most supporters. */
@@ -330,7 +343,7 @@ function timedGet(url: string, agent: http.Agent, cookie?: string, extra: Record
     const request = http.get(url, { agent, headers }, (response) => {
       response.on("data", () => {});
       response.on("end", () => {
-        if (response.statusCode !== 200) reject(new Error(`GET ${url} answered ${response.statusCode}`));
+        if (response.statusCode !== 200) reject(new Error(`GET ${url} answered ${response.statusCode} ${response.headers.location ?? ""}`));
         else resolve(performance.now() - started);
       });
       response.on("error", reject);
