@@ -2,7 +2,7 @@
 // answered from memory, already compressed, with a strong ETag and headers that let a CDN keep
 // them too. Most of the portal's traffic is anonymous reading of pages that change only when
 // someone joins, withdraws or is approved: rendering each of those again cost 30–90 times a
-// health check. Design and trade-offs: docs/decisions/013-public-page-cache.md.
+// health check. Design and trade-offs: docs/decisions/015-public-page-cache.md.
 //
 // - Who: a request carrying any session cookie never reads nor fills the cache (checking the
 //   cookie's validity would cost the SQL the cache exists to save; a stale cookie just renders).

@@ -1,5 +1,5 @@
 // The pages and API paths whose anonymous GETs the public page cache may answer (see
-// server/page-cache.ts and docs/decisions/013-public-page-cache.md). A path not listed here is
+// server/page-cache.ts and docs/decisions/015-public-page-cache.md). A path not listed here is
 // always rendered. To cache a new public page or feed, add one pattern: it must show nothing
 // that depends on who asks besides the language (a signed-in visitor never reaches the cache).
 export const CACHEABLE_PATHS: readonly RegExp[] = [
