@@ -11,8 +11,7 @@ import { CoalitionTasks } from "~/components/dashboard-coalitions";
 import { DashboardMeetings } from "~/components/dashboard-meetings";
 import { NextStepPanel } from "~/components/next-step";
 import { myCoalitionWork } from "~/domain/coalitions/my-coalitions.server";
-import { upcomingMeetingsForUser } from "~/domain/coalitions/meetings.server";
-import { answerInformationRequest, listMyAffiliations, nextStep, type MyAffiliation } from "~/domain/membership/dashboard.server";
+import { answerInformationRequest, myAffiliationsAndMeetings, nextStep, type MyAffiliation } from "~/domain/membership/dashboard.server";
 import { formError } from "~/domain/membership/result";
 import { answerSchema } from "~/domain/membership/schemas";
 import { isSupportedLanguage } from "~/i18n/config";
@@ -37,12 +36,11 @@ export async function loader(args: LoaderFunctionArgs) {
     });
   }
   const locale = await visitorLocale(request);
-  // Each part is one statement of its own, read side by side.
-  const [affiliations, coalitions, title, meetings] = await Promise.all([
-    listMyAffiliations(context.db, user.id, locale),
+  // Two statements read side by side: the affiliations with the upcoming meetings, and the coalition work.
+  const [{ affiliations, meetings }, coalitions, title] = await Promise.all([
+    myAffiliationsAndMeetings(context.db, user.id, locale),
     myCoalitionWork(context.db, user.id, locale),
     pageTitle(locale, { namespace: "membership", key: "dashboard.title" }),
-    upcomingMeetingsForUser(context.db, user.id),
   ]);
   const { initiatives, ...tasks } = coalitions;
   return { title, name: user.name, affiliations, step: nextStep(affiliations), initiatives, tasks, meetings, staff: isStaffRole(user.role) };

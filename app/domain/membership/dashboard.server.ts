@@ -1,20 +1,34 @@
 // What a signed-in member sees of their own membership (/dashboard, /account, the home page)
 // and what an approved representative does for their actor: answer the secretariat, ask it to
 // revoke a colleague, keep the actor's public profile up to date.
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { RequestOrigin } from "~/auth/audit.server";
 import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, users, type Locale } from "~/db/schema";
 import { actorDisplayName } from "../actors.server";
+import { parseUpcomingMeetings, upcomingMeetingsForUserSql } from "../coalitions/meetings.server";
 import { fail, ok, type Result } from "./result";
 import type { ActorProfileInput } from "./schemas";
 
-/** Every affiliation of the user, newest first, with its actor and the secretariat's words. */
+/**
+ * The person's affiliations, newest first, and (read in the same statement, as one json value)
+ * the upcoming meetings of the initiatives their actors take part in.
+ */
+export async function myAffiliationsAndMeetings(db: Executor, userId: string, locale: Locale) {
+  const rows = await selectAffiliations(db, userId, locale, upcomingMeetingsForUserSql(userId));
+  return { affiliations: shape(rows, userId), meetings: parseUpcomingMeetings(rows[0]?.meetings) };
+}
+
 export async function listMyAffiliations(db: Executor, userId: string, locale: Locale) {
-  const rows = await db
+  return shape(await selectAffiliations(db, userId, locale, sql`null`), userId);
+}
+
+function selectAffiliations(db: Executor, userId: string, locale: Locale, meetingsJson: SQL<unknown>) {
+  return db
     .select({
+      meetings: meetingsJson,
       id: affiliations.id,
       role: affiliations.role,
       status: affiliations.status,
@@ -47,7 +61,10 @@ export async function listMyAffiliations(db: Executor, userId: string, locale: L
     .leftJoin(countries, eq(countries.iso3, actors.countryCode))
     .where(eq(affiliations.userId, userId))
     .orderBy(desc(affiliations.createdAt));
-  return rows.map((row) => ({
+}
+
+function shape(rows: Awaited<ReturnType<typeof selectAffiliations>>, userId: string) {
+  return rows.map(({ meetings: _meetings, ...row }) => ({
     ...row,
     awaitingAnswer: awaitingAnswer(row.status, row),
     // The registration of an organisation is the registrant's to answer for, too.
