@@ -15,7 +15,7 @@ test("the initiative filters and search work through the GET form", async ({ pag
   await expect(cards(page)).toHaveCount(NEW_GOVERNANCE_INITIATIVES);
 
   await page.getByLabel("Theme").selectOption("cyber");
-  await page.getByRole("searchbox").fill("principles");
+  await page.getByRole("main").getByRole("searchbox").fill("principles");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/theme=cyber/);
   await expect(page).toHaveURL(/q=principles/);
