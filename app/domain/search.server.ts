@@ -3,7 +3,7 @@
 // names, makes this search find it too), and the upcoming meetings of active initiatives.
 // A constant number of statements whatever the text: two directory queries of three statements
 // each at most, and one for meetings.
-import { and, asc, eq, gte, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { initiatives, meetings, type Locale } from "~/db/schema";
 import { containsPattern, listPublicActors } from "./actors.server";
@@ -54,7 +54,8 @@ export async function searchUpcomingMeetings(db: Executor, q: string, limit = SE
     })
     .from(meetings)
     .innerJoin(initiatives, eq(initiatives.id, meetings.initiativeId))
-    .where(and(eq(initiatives.status, "active"), gte(meetings.endsAt, now), or(ilike(meetings.title, pattern), ilike(meetings.agenda, pattern))))
+    // Cancelled meetings stay on their initiative's page (marked) and in calendars, not in search.
+    .where(and(eq(initiatives.status, "active"), gte(meetings.endsAt, now), isNull(meetings.cancelledAt), or(ilike(meetings.title, pattern), ilike(meetings.agenda, pattern))))
     .orderBy(asc(meetings.startsAt), asc(meetings.id))
     .limit(limit);
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...meeting }) => meeting) };

@@ -62,6 +62,8 @@ beforeAll(async () => {
     // Over already, and one of a closed initiative: neither is upcoming.
     { initiativeId: frenchLed.id, title: "Zephyrine kick-off", startsAt: day(1), endsAt: new Date(day(1).getTime() + hour) },
     { initiativeId: africanClosed.id, title: "Zephyrine closing", startsAt: soon, endsAt: new Date(soon.getTime() + hour) },
+    // Cancelled by its leads: not a meeting anyone can attend.
+    { initiativeId: frenchLed.id, title: "Zephyrine dinner", startsAt: soon, endsAt: new Date(soon.getTime() + hour), cancelledAt: new Date() },
   ]);
 });
 
