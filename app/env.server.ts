@@ -68,6 +68,11 @@ const schema = z
         .pipe(z.array(z.string().email("must be a comma-separated list of email addresses")))
         .optional(),
     ),
+    // The public page cache (server/page-cache.ts, ADR 015).
+    PAGE_CACHE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { message: "must be on or off" }).default("on")),
+    PAGE_CACHE_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(4096).default(64)),
+    PAGE_CACHE_TTL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(86_400).default(60)),
+    BENCH_ROUTES: flag,
     SECRETARIAT_EMAIL: z.preprocess(emptyAsUndefined, z.string().email().default("secretariat@alliance.example")),
     SECRETARIAT_ADDRESS: z.preprocess(
       emptyAsUndefined,
@@ -169,6 +174,10 @@ export interface Env {
   digestRecipients: string[];
   /** How to reach the secretariat, shown on /about, /privacy and /accessibility. */
   secretariat: { email: string; address: string };
+  /** The public page cache (ADR 015); null when PAGE_CACHE=off. */
+  pageCache: { maxBytes: number; ttlMs: number } | null;
+  /** BENCH_ROUTES=1: the benchmark's bare route and its per-request cache switch. */
+  benchRoutes: boolean;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -252,6 +261,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     digestHourUtc: e.DIGEST_HOUR_UTC,
     digestRecipients: e.DIGEST_RECIPIENTS ?? [],
     secretariat: { email: e.SECRETARIAT_EMAIL, address: e.SECRETARIAT_ADDRESS },
+    pageCache: e.PAGE_CACHE === "on" ? { maxBytes: e.PAGE_CACHE_MAX_MB * 1024 * 1024, ttlMs: e.PAGE_CACHE_TTL_SECONDS * 1000 } : null,
+    benchRoutes: e.BENCH_ROUTES,
   };
 }
 

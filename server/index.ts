@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   }
 
   // Anonymous public pages from memory, forgotten on every change to public data (ADR 013).
-  const pageCache = pageCacheFromEnv(process.env, env.publicUrl);
+  const pageCache = pageCacheFromEnv(env);
   const stopListening = pageCache
     ? await listenForPublicChanges(database.handle, () => pageCache.clear(), logger)
     : async () => {};

@@ -19,6 +19,7 @@ import zlib from "node:zlib";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { LRUCache } from "lru-cache";
 import { SESSION_COOKIE_NAMES } from "~/auth/session.server";
+import type { Env } from "~/env.server";
 import { i18nServer } from "~/i18n/i18next.server";
 import { isCacheablePath } from "./public-cache-paths";
 
@@ -229,20 +230,11 @@ export class PageCache {
 }
 
 /**
- * The cache as configured: PAGE_CACHE=off disables it, PAGE_CACHE_MAX_MB bounds its memory
- * (default 64), PAGE_CACHE_TTL_SECONDS the life of an entry without invalidation (default 60).
- * BENCH_ROUTES=1 lets the benchmark bypass it per request (X-Bench-Cache: off).
+ * The cache as configured (validated in app/env.server.ts): PAGE_CACHE=off disables it,
+ * PAGE_CACHE_MAX_MB bounds its memory, PAGE_CACHE_TTL_SECONDS the life of an entry without
+ * invalidation. BENCH_ROUTES=1 lets the benchmark bypass it per request (X-Bench-Cache: off).
  */
-export function pageCacheFromEnv(env: NodeJS.ProcessEnv, publicUrl: string): PageCache | undefined {
-  if (env.PAGE_CACHE === "off" || env.PAGE_CACHE === "0") return undefined;
-  const number = (value: string | undefined, fallback: number) => {
-    const n = Number(value);
-    return value && Number.isFinite(n) && n > 0 ? n : fallback;
-  };
-  return new PageCache({
-    maxBytes: number(env.PAGE_CACHE_MAX_MB, 64) * 1024 * 1024,
-    ttlMs: number(env.PAGE_CACHE_TTL_SECONDS, 60) * 1000,
-    publicUrl,
-    benchSwitch: env.BENCH_ROUTES === "1",
-  });
+export function pageCacheFromEnv(env: Pick<Env, "pageCache" | "benchRoutes" | "publicUrl">): PageCache | undefined {
+  if (!env.pageCache) return undefined;
+  return new PageCache({ ...env.pageCache, publicUrl: env.publicUrl, benchSwitch: env.benchRoutes });
 }

@@ -39,6 +39,15 @@ describe("parseEnv", () => {
     for (const name of ["NODE_ENV", "PORT", "DATABASE_URL", "LOG_LEVEL", "APP_URL"]) expect(message).toContain(name);
   });
 
+  it("sizes the public page cache from PAGE_CACHE_MAX_MB and PAGE_CACHE_TTL_SECONDS, turns it off with PAGE_CACHE=off, and refuses nonsense", () => {
+    expect(parseEnv({ NODE_ENV: "test" }).pageCache).toEqual({ maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 });
+    expect(parseEnv({ NODE_ENV: "test", PAGE_CACHE_MAX_MB: "8", PAGE_CACHE_TTL_SECONDS: "5" }).pageCache).toEqual({ maxBytes: 8 * 1024 * 1024, ttlMs: 5_000 });
+    expect(parseEnv({ NODE_ENV: "test", PAGE_CACHE: "off" }).pageCache).toBeNull();
+    for (const bad of [{ PAGE_CACHE: "maybe" }, { PAGE_CACHE_MAX_MB: "lots" }, { PAGE_CACHE_MAX_MB: "0" }, { PAGE_CACHE_TTL_SECONDS: "-1" }]) {
+      expect(() => parseEnv({ NODE_ENV: "test", ...bad }), JSON.stringify(bad)).toThrow(Object.keys(bad)[0]);
+    }
+  });
+
   it("requires SESSION_SECRET in production on PostgreSQL, and long secrets everywhere", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/portal", APP_URL: "https://portal.example.org" })).toThrow(
       /SESSION_SECRET/,
