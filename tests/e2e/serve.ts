@@ -8,10 +8,6 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createDb, migrateDb } from "~/db/client.server";
-import { loadReferenceData } from "~/db/reference-data.server";
-import { dataLoads } from "~/db/schema";
-import { seedDemoData } from "~/db/seed/demo.server";
 import { createDatabase, databaseBaseName, dropDatabase, randomSuffix } from "../support/postgres-server";
 
 const serverUrl = process.env.DATABASE_URL;
@@ -29,6 +25,14 @@ async function cleanUp(): Promise<void> {
 
 if (serverUrl) {
   databaseName = `${databaseBaseName(serverUrl)}_e2e_${randomSuffix()}`;
+  // This process is a production server's helper on this machine only: the modules the seed
+  // imports read the environment (cookies, the public URL) when loaded, so they are loaded after
+  // saying so, as the server itself is told below.
+  process.env.LOCAL_ONLY = "1";
+  const { createDb, migrateDb } = await import("~/db/client.server");
+  const { loadReferenceData } = await import("~/db/reference-data.server");
+  const { dataLoads } = await import("~/db/schema");
+  const { seedDemoData } = await import("~/db/seed/demo.server");
   try {
     env.DATABASE_URL = await createDatabase(serverUrl, databaseName);
     env.LOCAL_ONLY = "1";
