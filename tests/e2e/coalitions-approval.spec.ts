@@ -32,7 +32,7 @@ test("approval policy: a request waits for the leads, who decline one with a rea
   test.setTimeout(300_000);
   const rep = demoUser("ngo");
   const focal = demoUser("focalPoint");
-  const today = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
+  const today = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
 
   // Reporters Without Borders supports the Partnership: it withdraws, then asks to come back.
   await signIn(page, rep.email, rep.password);
