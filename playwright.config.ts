@@ -76,6 +76,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // The tests' own HTTP client speaks plain http: secure cookies would never come back to it.
       INSECURE_COOKIES: "1",
+      // The tests' pages name their own client address (tests/e2e/fixtures.ts), as a balancer would.
+      TRUST_PROXY: "loopback",
       SESSION_SECRET: "e2e-session-secret-0123456789abcdefghijklmnopqrstuvwxyz",
     },
   },
