@@ -5,7 +5,9 @@
 // that, and the CPU time the server and its database connections spend per request (read from
 // /proc) cancels most of the rest. The script starts the production server itself on
 // DATABASE_URL (a database filled by `npm run db:bench-data`), behind a tiny TCP proxy that
-// counts the SQL statements each page sends. See docs/benchmark.md.
+// counts the SQL statements each page sends. Then it repeats the directory and initiative pages
+// on ten times the data (a second database and server, side by side with the first) and prints
+// the latency ratio, the "10× the data" target of issue 10. See docs/benchmark.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
@@ -22,6 +24,8 @@ interface Options {
   requests: number;
   /** Alternating page/baseline burst pairs per page. */
   rounds: number;
+  /** Data multiplier of the second pass (10); 0 leaves the pass out. */
+  scale: number;
 }
 
 interface Page {
@@ -69,12 +73,14 @@ async function main(): Promise<void> {
       concurrency: { type: "string", default: "8" },
       requests: { type: "string", default: "25" },
       rounds: { type: "string", default: "4" },
+      scale: { type: "string", default: "10" },
     },
   });
   const options: Options = {
     concurrency: positiveInt(values.concurrency, "concurrency"),
     requests: positiveInt(values.requests, "requests"),
     rounds: positiveInt(values.rounds, "rounds"),
+    scale: values.scale === "0" ? 0 : positiveInt(values.scale, "scale"),
   };
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -98,15 +104,7 @@ async function main(): Promise<void> {
 
   const probeFor = (pid: number): CpuProbe => ({
     serverPid: pid,
-    // Connections of the server only: the benchmark's own one is left out.
-    backendPids: async () =>
-      pid !== server.pid
-        ? []
-        : (
-            await sql<{ pid: number }[]>`
-          select pid from pg_stat_activity
-          where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`
-          ).map((r) => r.pid),
+    backendPids: pid !== server.pid ? async () => [] : () => backendPids(sql),
   });
   const PLAIN: Page = { name: "plain Node http (2 KB)", path: "/", base: plain.url, pid: plain.pid };
   const BARE: Page = { name: "bare page route (root layout)", path: "/bench/bare" };
@@ -121,6 +119,7 @@ async function main(): Promise<void> {
     ...desk,
   ];
   const rows: Row[] = [];
+  let scaled: ScaledPass | null = null;
   try {
     await waitUntilReady(base, agent, server);
     // A line whose page does not answer 200 is reported and left out, rather than ending the run.
@@ -152,6 +151,14 @@ async function main(): Promise<void> {
         statements: page.base ? null : await statementsFor(base, agent, page, proxy),
       });
       process.stderr.write(`  measured ${page.name}\n`);
+    }
+    if (options.scale > 0) {
+      // A failure here (no room for a second database, say) is reported; the main table still counts.
+      try {
+        scaled = await scaledPass({ options, sql, databaseUrl, sessionSecret, agent, base, probe: probeFor(server.pid ?? 0), proxy });
+      } catch (error) {
+        process.stderr.write(`  the ${options.scale}× pass failed: ${(error as Error).message}\n`);
+      }
     }
   } finally {
     agent.destroy();
@@ -192,12 +199,197 @@ async function main(): Promise<void> {
       firstLoad.map((f) => [f.route, (f.jsGzipBytes / 1024).toFixed(1), (f.cssGzipBytes / 1024).toFixed(1)]),
     ),
   );
+  if (scaled) printScaled(scaled);
   await fs.mkdir("bench/results", { recursive: true });
   await fs.writeFile(
     "bench/results/latest.json",
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), options, rows, firstLoad }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), options, rows, firstLoad, scaled }, null, 2)}\n`,
   );
   console.log("\nWritten to bench/results/latest.json.");
+}
+
+/** The PostgreSQL backends of a database's other connections (the server's pool): the benchmark's own one is left out. */
+async function backendPids(sql: postgres.Sql): Promise<number[]> {
+  const rows = await sql<{ pid: number }[]>`
+    select pid from pg_stat_activity
+    where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+  return rows.map((r) => r.pid);
+}
+
+/** One side (base or scaled data) of a line of the "10× the data" table. */
+interface ScaledSide {
+  path: string;
+  p50: number;
+  p99: number;
+  cpuMs: number | null;
+  statements: number;
+}
+
+interface ScaledRow {
+  name: string;
+  base: ScaledSide;
+  scaled: ScaledSide;
+  /** Scaled ÷ base: the target is ≤ 1.2. */
+  p50Ratio: number;
+  p99Ratio: number;
+}
+
+interface ScaledPass {
+  scale: number;
+  database: string;
+  /** Seconds spent filling the scaled database in this run; null when an earlier run's was reused. */
+  loadSeconds: number | null;
+  /** Seconds of the whole pass, load included. */
+  seconds: number;
+  rows: ScaledRow[];
+}
+
+/**
+ * The directory and initiative pages (anonymous, cache off) on `<database>_x<scale>`, filled by
+ * `scripts/bench-data.ts --scale <scale>` unless an earlier run left it complete, served by a
+ * second server behind its own counting proxy. Bursts alternate between the two servers (base,
+ * scaled, then scaled, base, ...) so a slowdown of the machine hits both sides alike.
+ */
+async function scaledPass(context: {
+  options: Options;
+  sql: postgres.Sql;
+  databaseUrl: string;
+  sessionSecret: string;
+  agent: http.Agent;
+  base: string;
+  probe: CpuProbe;
+  proxy: CountingProxy;
+}): Promise<ScaledPass> {
+  const { options, agent } = context;
+  const started = performance.now();
+  const { url: scaledUrl, database, loadSeconds } = await scaledDatabase(context.sql, context.databaseUrl, options.scale);
+  const scaledSql = postgres(scaledUrl, { max: 1, onnotice: () => {} });
+  const proxy = await startCountingProxy(new URL(scaledUrl));
+  const serverUrl = new URL(scaledUrl);
+  serverUrl.hostname = "127.0.0.1";
+  serverUrl.port = String(proxy.port);
+  const port = await freePort();
+  const server = startServer(serverUrl.toString(), port, context.sessionSecret);
+  const scaledBase = `http://127.0.0.1:${port}`;
+  const NO_CACHE = { "x-bench-cache": "off" };
+  try {
+    await waitUntilReady(scaledBase, agent, server);
+    const basePages = await scalePages(context.sql);
+    const scaledPages = await scalePages(scaledSql);
+    const scaledProbe: CpuProbe = { serverPid: server.pid ?? 0, backendPids: () => backendPids(scaledSql) };
+    const rows: ScaledRow[] = [];
+    for (const [index, basePage] of basePages.entries()) {
+      const scaledPage = scaledPages[index]!;
+      const sides = [
+        { page: { ...basePage, headers: NO_CACHE }, url: context.base, probe: context.probe, proxy: context.proxy, bursts: [] as Burst[] },
+        { page: { ...scaledPage, headers: NO_CACHE }, url: scaledBase, probe: scaledProbe, proxy, bursts: [] as Burst[] },
+      ];
+      // Half the main table's bursts (and a one-request-per-worker warm-up): at 10× the actor
+      // directory costs over a second of CPU per request, and the pass should stay near two minutes.
+      const requests = Math.max(1, Math.ceil(options.requests / 2));
+      for (const side of sides) await burst(side.url, agent, side.page, options.concurrency, options.concurrency, side.probe);
+      for (let round = 0; round < options.rounds; round++) {
+        const order = round % 2 === 0 ? sides : [...sides].reverse();
+        for (const side of order) side.bursts.push(await burst(side.url, agent, side.page, requests, options.concurrency, side.probe));
+      }
+      const [b, s] = await Promise.all(
+        sides.map(async (side): Promise<ScaledSide> => {
+          const latencies = side.bursts.flatMap((x) => x.latencies);
+          const cpu = cpuPerRequest(side.bursts);
+          return {
+            path: side.page.path,
+            p50: percentile(latencies, 50),
+            p99: percentile(latencies, 99),
+            cpuMs: cpu ? cpu.app + cpu.db : null,
+            statements: await statementsFor(side.url, agent, side.page, side.proxy),
+          };
+        }),
+      );
+      rows.push({ name: `${basePage.name}${scaledPage.detail ? ` (${basePage.detail} → ${scaledPage.detail})` : ""}`, base: b!, scaled: s!, p50Ratio: s!.p50 / b!.p50, p99Ratio: s!.p99 / b!.p99 });
+      process.stderr.write(`  measured ${basePage.name} at ${options.scale}× the data\n`);
+    }
+    return { scale: options.scale, database, loadSeconds, seconds: (performance.now() - started) / 1000, rows };
+  } finally {
+    await stopServer(server);
+    proxy.close();
+    await scaledSql.end();
+  }
+}
+
+/** The pages of the scaled pass: both directories and the initiative with the most active participants. */
+async function scalePages(sql: postgres.Sql): Promise<(Page & { detail?: string })[]> {
+  const [largest] = await sql<{ slug: string; supporters: number }[]>`
+    select i.slug, count(p.id)::int as supporters
+    from initiatives i left join participations p on p.initiative_id = i.id and p.status = 'active'
+    where i.status = 'active'
+    group by i.id
+    order by supporters desc, i.slug
+    limit 1`;
+  if (!largest) throw new Error("no active initiative in the database");
+  return [
+    { name: "initiatives", path: "/initiatives" },
+    { name: "actors", path: "/actors" },
+    { name: "largest initiative", path: `/initiatives/${largest.slug}`, detail: `${largest.supporters} participants` },
+  ];
+}
+
+/**
+ * `<base name>_x<scale>` on the same server: reused when an earlier run filled it completely
+ * (its data_loads row, written in the generator's transaction, says so at which scale), else
+ * dropped, created and filled by `scripts/bench-data.ts --scale <scale>` (a minute or two).
+ */
+async function scaledDatabase(sql: postgres.Sql, databaseUrl: string, scale: number): Promise<{ url: string; database: string; loadSeconds: number | null }> {
+  const url = new URL(databaseUrl);
+  const database = `${decodeURIComponent(url.pathname.slice(1))}_x${scale}`;
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`cannot name the scaled database after ${database}`);
+  url.pathname = `/${database}`;
+  const [exists] = await sql<{ n: number }[]>`select count(*)::int as n from pg_database where datname = ${database}`;
+  if (exists && exists.n > 0) {
+    const probe = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const marker = await probe<{ name: string }[]>`select name from data_loads where name = ${`bench x${scale}`}`.catch(() => []);
+    await probe.end();
+    if (marker.length > 0) {
+      process.stderr.write(`  reusing ${database} (${scale}× the data)\n`);
+      return { url: url.toString(), database, loadSeconds: null };
+    }
+    // Left incomplete by an interrupted run: the generator only fills an empty database.
+    await sql.unsafe(`drop database "${database}" with (force)`);
+  }
+  await sql.unsafe(`create database "${database}"`);
+  process.stderr.write(`  filling ${database} with ${scale}× the data...\n`);
+  const started = performance.now();
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench-data.ts", "--scale", String(scale)], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    stdio: ["ignore", process.stderr, "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`scripts/bench-data.ts --scale ${scale} exited with code ${code}`);
+  return { url: url.toString(), database, loadSeconds: (performance.now() - started) / 1000 };
+}
+
+function printScaled(pass: ScaledPass): void {
+  const x = `${pass.scale}×`;
+  const load = pass.loadSeconds === null ? "reused" : `filled in ${pass.loadSeconds.toFixed(0)} s`;
+  console.log(`\n${x} the data (${pass.database}, ${load}; pass ${pass.seconds.toFixed(0)} s), anonymous, cache off, bursts alternating with the base data set:\n`);
+  const cpu = (v: number | null) => (v === null ? "n/a" : v.toFixed(2));
+  console.log(
+    table(
+      ["page", "p50 ms base", `p50 ms ${x}`, `p50 ${x} ÷ base`, "p99 ms base", `p99 ms ${x}`, `p99 ${x} ÷ base`, "CPU ms/req base", `CPU ms/req ${x}`, "SQL base", `SQL ${x}`],
+      pass.rows.map((r) => [
+        r.name,
+        ms(r.base.p50),
+        ms(r.scaled.p50),
+        `${r.p50Ratio.toFixed(2)}×`,
+        ms(r.base.p99),
+        ms(r.scaled.p99),
+        `${r.p99Ratio.toFixed(2)}×`,
+        cpu(r.base.cpuMs),
+        cpu(r.scaled.cpuMs),
+        String(r.base.statements),
+        String(r.scaled.statements),
+      ]),
+    ),
+  );
 }
 
 /** The machine's limit: a plain Node http server answering a fixed 2 KB page, in a process of its own. */
