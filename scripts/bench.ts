@@ -414,10 +414,11 @@ async function representativePages(sql: postgres.Sql, sessionSecret: string, pag
   // The language cookie too: without it, the dashboard first sets the profile's language (a redirect).
   const language = (await createCookie("lng", { path: "/" }).serialize(person.locale)).split(";")[0]!;
   const cookie = `${await sessionCookie(sql, sessionSecret, person.id)}; ${language}`;
-  const shown = pages.filter((p) => /^(home|initiatives|initiative \(|actors$)/.test(p.name));
+  const shown = pages.filter((p) => /^(home|initiatives|initiative \(|actors$|meetings$|search$)/.test(p.name));
   return [
     ...shown.map((p) => ({ ...p, name: `${p.name}, signed in (representative)`, cookie })),
     { name: "dashboard (representative)", path: "/dashboard", cookie },
+    { name: "propose an initiative (representative)", path: "/initiatives/new", cookie },
   ];
 }
 
@@ -453,6 +454,8 @@ async function choosePages(sql: postgres.Sql): Promise<Page[]> {
     { name: "actors", path: "/actors" },
     { name: "actors, kind filter", path: "/actors?kind=ngo&page=5" },
     { name: "API initiatives", path: "/api/v1/initiatives" },
+    { name: "meetings", path: "/meetings" },
+    { name: "search", path: "/search?q=climate" },
   ];
 }
 
