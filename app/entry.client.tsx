@@ -15,6 +15,9 @@ async function hydrate() {
     lng,
     // The other languages are not here: a missing key shows this language's text, or the key.
     fallbackLng: false,
+    // Every namespace of the language is in memory before hydration, so nothing has to wait: a
+    // component that suspended anyway (no Suspense boundary above it) would stop the whole root.
+    react: { useSuspense: false },
   });
   startTransition(() => {
     hydrateRoot(
