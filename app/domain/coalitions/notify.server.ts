@@ -24,23 +24,8 @@ export async function actorRepresentatives(db: Executor, actorId: string): Promi
 }
 
 /** Approved representatives of the approved actors actively leading an initiative. */
-export async function leadRepresentatives(db: Executor, initiativeId: string): Promise<Recipient[]> {
-  return db
-    .selectDistinct(recipientColumns)
-    .from(participations)
-    .innerJoin(actors, eq(actors.id, participations.actorId))
-    .innerJoin(affiliations, eq(affiliations.actorId, participations.actorId))
-    .innerJoin(users, eq(users.id, affiliations.userId))
-    .where(
-      and(
-        eq(participations.initiativeId, initiativeId),
-        eq(participations.role, "lead"),
-        eq(participations.status, "active"),
-        eq(actors.status, "approved"),
-        eq(affiliations.status, "approved"),
-        isNull(users.disabledAt),
-      ),
-    );
+export function leadRepresentatives(db: Executor, initiativeId: string): Promise<Recipient[]> {
+  return participantRepresentatives(db, initiativeId, "lead");
 }
 
 export async function mailEach(
@@ -54,8 +39,11 @@ export async function mailEach(
   }
 }
 
-/** Approved representatives of the approved actors actively taking part (leads and supporters). */
-export async function participantRepresentatives(db: Executor, initiativeId: string): Promise<Recipient[]> {
+/**
+ * Approved representatives of the approved actors actively taking part: leads and supporters, or
+ * only those of one role.
+ */
+export async function participantRepresentatives(db: Executor, initiativeId: string, role?: "lead" | "supporter"): Promise<Recipient[]> {
   return db
     .selectDistinct(recipientColumns)
     .from(participations)
@@ -65,6 +53,7 @@ export async function participantRepresentatives(db: Executor, initiativeId: str
     .where(
       and(
         eq(participations.initiativeId, initiativeId),
+        role ? eq(participations.role, role) : undefined,
         eq(participations.status, "active"),
         eq(actors.status, "approved"),
         eq(affiliations.status, "approved"),
