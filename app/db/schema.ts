@@ -20,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { foldedTextSql } from "../domain/folding";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -298,9 +299,10 @@ export const initiatives = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // 'simple' configuration: titles come in several languages, so no language-specific stemming.
+    // Folded (case, accents) as search-query.ts folds the visitor's words: "securite" finds "sécurité".
     search: tsvector().generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('simple', coalesce(${initiatives.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${initiatives.summary}, '')), 'B')`,
+        sql`setweight(to_tsvector('simple', ${foldedTextSql(sql`coalesce(${initiatives.title}, '')`)}), 'A') || setweight(to_tsvector('simple', ${foldedTextSql(sql`coalesce(${initiatives.summary}, '')`)}), 'B')`,
     ),
   },
   (t) => [
@@ -335,7 +337,7 @@ export const initiativeTranslations = pgTable(
     updatedAt: updatedAt(),
     search: tsvector().generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('simple', coalesce(${initiativeTranslations.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${initiativeTranslations.summary}, '')), 'B')`,
+        sql`setweight(to_tsvector('simple', ${foldedTextSql(sql`coalesce(${initiativeTranslations.title}, '')`)}), 'A') || setweight(to_tsvector('simple', ${foldedTextSql(sql`coalesce(${initiativeTranslations.summary}, '')`)}), 'B')`,
     ),
   },
   (t) => [
@@ -396,8 +398,15 @@ export const meetings = pgTable(
     updatedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // The search page finds meetings by title and agenda the way it finds initiatives (folded
+    // words, prefixes), through a GIN index: a long text costs index lookups, not a scan.
+    search: tsvector().generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', ${foldedTextSql(sql`coalesce(${meetings.title}, '')`)}), 'A') || setweight(to_tsvector('simple', ${foldedTextSql(sql`coalesce(${meetings.agenda}, '')`)}), 'B')`,
+    ),
   },
   (t) => [
+    index("meetings_search_idx").using("gin", t.search),
     index("meetings_initiative_starts_idx").on(t.initiativeId, t.startsAt),
     // Upcoming meetings across initiatives: a range on starts_at (a meeting lasts at most
     // MEETING_MAX_DAYS, so "not yet ended" is also "started less than that long ago").

@@ -50,3 +50,26 @@ export function foldedSql(column: SQL | SQL.Aliased | unknown): SQL<string> {
 export function foldedContainsPattern(text: string): string {
   return `%${foldForSearch(text).replace(/[\\%_]/g, "\\$&")}%`;
 }
+
+/** A text as an SQL string literal, for expressions that take no bound parameters. */
+const literal = (text: string) => sql.raw(`'${text.replace(/'/g, "''")}'`);
+
+/**
+ * The folding of the full-text columns (initiatives, their translations, meetings), written out
+ * in SQL so it can sit in a generated column: lower case, the accents and apostrophes of the
+ * table above, and the ligatures spelled out. foldForFullText is the same on the visitor's words,
+ * so "securite", "SÉCURITÉ" and "sécurité" make one lexeme on both sides.
+ */
+export function foldedTextSql(text: SQL): SQL<string> {
+  return sql<string>`replace(replace(replace(translate(lower(${text}), ${literal(FROM)}, ${literal(TO)}), 'œ', 'oe'), 'æ', 'ae'), 'ß', 'ss')`;
+}
+
+/** foldedTextSql in JavaScript, for the visitor's words (composed first, as stored text is). */
+export function foldForFullText(text: string): string {
+  return [...text.normalize("NFC").toLowerCase()]
+    .map((char) => TABLE.get(char) ?? char)
+    .join("")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/ß/g, "ss");
+}

@@ -17,6 +17,7 @@ import {
 import { participantsAsOf, PUBLIC_EVENT_KINDS } from "./coalitions/history.server";
 import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translations.server";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
+import { prefixTsquery } from "./search-query";
 import { actorKinds, PAGE_SIZE, type InitiativeListQuery, type unRegionalGroups } from "./public-query";
 
 const isPublic = inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES);
@@ -31,8 +32,9 @@ const takenPartInFromRegion = (region: (typeof unRegionalGroups)[number]) =>
 
 /** The directory page; titles and summaries in `locale` where a translation exists (originals without one). */
 export async function listPublicInitiatives(db: Executor, query: InitiativeListQuery, locale: Locale | null = null) {
-  // websearch_to_tsquery accepts any text (quotes, "or", "-word") without raising an error.
-  const tsquery = query.q ? sql`websearch_to_tsquery('simple', ${query.q})` : undefined;
+  // The visitor's words as quoted prefixes (search-query.ts): any text, never tsquery syntax.
+  // A text with no word in it (only punctuation or symbols) finds nothing, as the search page says.
+  const tsquery = query.q ? prefixTsquery(query.q) : undefined;
   const where = and(
     isPublic,
     query.axis ? eq(initiatives.axis, query.axis) : undefined,
@@ -40,7 +42,7 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
     query.status ? eq(initiatives.status, query.status) : undefined,
     query.supporter ? takenPartInBy(query.supporter) : undefined,
     query.region ? takenPartInFromRegion(query.region) : undefined,
-    tsquery ? matchesInAnyLanguage(tsquery) : undefined,
+    tsquery ? matchesInAnyLanguage(tsquery) : tsquery === null ? sql`false` : undefined,
   );
   const visitor = visitorTranslation(locale);
   const [counted] = await db

@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AxisBadge, ClosedBadge } from "~/components/badges";
+import { InLanguage } from "~/components/in-language";
 import { MAX_SEARCH_LENGTH } from "~/domain/public-query";
+import { MIN_SEARCH_CHARACTERS } from "~/domain/search-query";
 import { searchPortal, searchText } from "~/domain/search.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
@@ -14,15 +16,16 @@ export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [...seoMeta(args, { title: args.data.title, description: { key: "search" } }), { name: "robots", content: "noindex, follow" }] : [];
 
 // Public: one search across initiatives, actors and upcoming meetings. Any text answers 200:
-// what cannot be searched for is cleaned away, and a text too long is cut with a note.
+// what cannot be searched for is cleaned away, a text too long is cut with a note, and one with
+// fewer than two letters or digits (which would find nearly everything) is not run: the page asks for more.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { q, shortened } = searchText(new URL(request.url).searchParams.get("q") ?? "");
+  const { q, shortened, tooShort } = searchText(new URL(request.url).searchParams.get("q") ?? "");
   const locale = await visitorLocale(request);
   const [results, title] = await Promise.all([
-    q ? searchPortal(context.db, q, locale) : null,
+    q && !tooShort ? searchPortal(context.db, q, locale) : null,
     pageTitle(locale, { namespace: "discovery", key: "search.title" }),
   ]);
-  return { q, shortened, results, title };
+  return { q, shortened, tooShort, results, title };
 }
 
 function Group({ id, heading, total, seeAll, children }: { id: string; heading: string; total: number; seeAll: { href: string; label: string }; children: ReactNode }) {
@@ -43,7 +46,7 @@ function Group({ id, heading, total, seeAll, children }: { id: string; heading: 
 }
 
 export default function Search() {
-  const { q, shortened, results } = useLoaderData<typeof loader>();
+  const { q, shortened, tooShort, results } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["discovery", "common"]);
   const query = new URLSearchParams({ q }).toString();
   const nothing = results && results.initiatives.total + results.actors.total + results.meetings.total === 0;
@@ -74,7 +77,12 @@ export default function Search() {
           {t("search.shortened", { max: MAX_SEARCH_LENGTH })}
         </p>
       ) : null}
-      {!results ? <p className="mt-6">{t("search.prompt")}</p> : null}
+      {tooShort ? (
+        <p role="status" className="mt-6 max-w-3xl">
+          {t("search.tooShort", { q, min: MIN_SEARCH_CHARACTERS })}
+        </p>
+      ) : null}
+      {!results && !tooShort ? <p className="mt-6">{t("search.prompt")}</p> : null}
       {results ? (
         <>
           <p className="mt-6 text-lg font-medium">{t("search.resultsFor", { q })}</p>
@@ -88,13 +96,17 @@ export default function Search() {
             {results.initiatives.items.map((initiative) => (
               <li key={initiative.slug}>
                 <h3 className="text-lg font-semibold">
-                  <Link to={`/initiatives/${initiative.slug}`}>{initiative.title}</Link>
+                  <Link to={`/initiatives/${initiative.slug}`}>
+                    <InLanguage lang={initiative.textLanguage}>{initiative.title}</InLanguage>
+                  </Link>
                 </h3>
                 <p className="mt-1 flex flex-wrap gap-2">
                   <AxisBadge axis={initiative.axis} />
                   <ClosedBadge status={initiative.status} />
                 </p>
-                <p className="mt-1 text-slate-700">{initiative.summary}</p>
+                <InLanguage lang={initiative.textLanguage} as="div" className="mt-1 text-slate-700">
+                  {initiative.summary}
+                </InLanguage>
               </li>
             ))}
           </Group>

@@ -1,5 +1,5 @@
 // The public face's discovery in a real browser: the header's search box (wide and phone
-// screens), the phone header's height and its one-step language switch, /open-data in three
+// screens) and what the search finds (prefixes, languages, too short a text), the phone header's height and its one-step language switch, /open-data in three
 // languages, and what a shared link or a search engine reads in the <head>.
 import { expect, test } from "./fixtures";
 import { PARIS_CALL } from "./demo";
@@ -14,6 +14,17 @@ test("the header's search box finds an initiative from the home page", async ({ 
   const initiatives = page.getByRole("region", { name: /Initiatives/ });
   await expect(initiatives.getByRole("link", { name: PARIS_CALL.title })).toBeVisible();
   await expect(initiatives.getByRole("link", { name: "See all matching initiatives" })).toHaveAttribute("href", "/initiatives?q=cyberspace");
+});
+
+test("the search finds words by their beginning, in the visitor's language, and asks for more than one letter", async ({ page }) => {
+  await page.goto("/search?q=ciber&lng=es");
+  const initiatives = page.getByRole("region", { name: /Iniciativas/ });
+  await expect(initiatives.getByRole("link", { name: /^Llamamiento de París/ })).toBeVisible();
+  await page.goto("/search?q=SECURITE%20cyberesp&lng=fr");
+  await expect(page.getByRole("region", { name: /Initiatives/ }).getByRole("link", { name: "Appel de Paris pour la confiance et la sécurité dans le cyberespace" })).toBeVisible();
+  await page.goto("/search?q=c");
+  await expect(page.getByRole("status")).toHaveText("“c” is too short to search for: type at least 2 letters or digits.");
+  await expect(page.getByRole("region", { name: /Initiatives/ })).toHaveCount(0);
 });
 
 test.describe("on a phone", () => {
@@ -68,7 +79,7 @@ for (const locale of ["en", "fr", "es"]) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });
 
-    for (const path of ["/open-data", "/search?q=cyber", "/search"]) {
+    for (const path of ["/open-data", "/search?q=cyber", "/search", "/search?q=c"]) {
       test(`${path} has no accessibility violations`, async ({ page, axe }) => {
         const response = await page.goto(path);
         expect(response?.status()).toBe(200);

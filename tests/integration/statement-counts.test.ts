@@ -19,6 +19,7 @@ import * as initiativesPage from "~/routes/initiatives._index";
 import * as desk from "~/routes/secretariat._index";
 import * as actorQueue from "~/routes/secretariat.actors._index";
 import * as affiliationQueue from "~/routes/secretariat.affiliations._index";
+import * as searchPage from "~/routes/search";
 import { queryRows, useTestDatabase } from "../support/db";
 import { createActor, createInitiative, createMember, createRepresentative, participate, type Member } from "../support/directory";
 import { routeArgs } from "../support/remix";
@@ -49,6 +50,10 @@ beforeAll(async () => {
   actorId = actor.id;
   representative = await createRepresentative(t.db, actor);
   await participate(t.db, actor, initiative, { role: "lead" });
+  // Something of every kind for /search?q=generated to find: the generated initiatives and
+  // organisations, and an upcoming meeting of the busy initiative.
+  const soon = new Date(Date.now() + 7 * 86_400_000);
+  await t.db.insert(schema.meetings).values({ initiativeId: initiative.id, title: "Generated meeting", startsAt: soon, endsAt: new Date(soon.getTime() + 3_600_000) });
   await grow(10, initiative.id);
 });
 
@@ -104,7 +109,10 @@ async function measure() {
     "API initiatives": await statementsFor(apiInitiatives.loader, "/api/v1/initiatives"),
     "API initiative": await statementsFor(apiInitiative.loader, `/api/v1/initiatives/${slug}`, { params: { slug } }),
     "API actors": await statementsFor(apiActors.loader, "/api/v1/actors"),
+    // A text that finds initiatives, organisations and a meeting: every group of the page filled.
+    search: await statementsFor(searchPage.loader, "/search?q=generated"),
     "initiative (representative)": await statementsFor(initiativePage.loader, `/initiatives/${slug}`, { params: { slug }, cookie: representative.cookie }),
+    "search (representative)": await statementsFor(searchPage.loader, "/search?q=generated", { cookie: representative.cookie }),
     "dashboard (representative)": await statementsFor(dashboard.loader, "/dashboard", { cookie: representative.cookie }),
     "desk (secretariat)": await statementsFor(desk.loader, "/secretariat", { cookie: staff.cookie }),
     "desk queue: organisations": await statementsFor(actorQueue.loader, "/secretariat/actors", { cookie: staff.cookie }),
