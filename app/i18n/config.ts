@@ -5,6 +5,18 @@ export const fallbackLanguage: Locale = "en";
 export const defaultNamespace = "common";
 export const namespaces = ["common", "home", "initiatives", "actors", "errors", "auth", "account", "emails", "desk", "membership", "pages", "coalitions", "coalitionWork", "meetings", "map", "discovery", "translations"] as const;
 export type Namespace = (typeof namespaces)[number];
+/** Namespaces only the server reads (emails): never sent to a browser. */
+export type ClientNamespace = Exclude<Namespace, "emails">;
+/**
+ * What the root layout draws on every page (header, footer, error page, titles and descriptions
+ * of utils/seo.ts): loaded by the root module. A route module adds its own in `handle.i18n`.
+ */
+export const ROOT_NAMESPACES = ["common", "errors", "discovery"] as const satisfies readonly ClientNamespace[];
+
+/** What a route module declares and awaits (app/i18n/client-resources.ts, ADR 016). */
+export interface RouteI18nHandle {
+  i18n: readonly ClientNamespace[];
+}
 
 export function isSupportedLanguage(value: unknown): value is Locale {
   return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);

@@ -3,11 +3,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AxisBadge, ClosedBadge } from "~/components/badges";
-import { MAX_SEARCH_LENGTH } from "~/domain/public-query";
+import { MAX_SEARCH_LENGTH } from "~/domain/public-values";
 import { searchPortal, searchText } from "~/domain/search.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { seoMeta } from "~/utils/seo";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// This page draws only the root's translations (ADR 016).
+export const handle: RouteI18nHandle = { i18n: [] };
 
 // Result pages are endless variations of one page: search engines index the directories instead.
 export const meta: MetaFunction<typeof loader> = (args) =>
