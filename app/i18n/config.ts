@@ -1,3 +1,5 @@
+// The languages and translation namespaces, shared by the server and the browser so that both
+// render the same text; which namespaces the browser loads for a page is ADR 016.
 import type { Locale } from "~/db/schema";
 
 export const supportedLanguages = ["en", "fr", "es"] as const satisfies readonly Locale[];
