@@ -21,7 +21,7 @@ import { loadLanguage, routeNamespaces } from "~/i18n/client-resources";
 import { i18nServer } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
-import { seoMeta } from "~/utils/seo";
+import { headT, seoMeta } from "~/utils/seo";
 import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 
 // What the layout, the error page and every page's <head> draw (ADR 016); each route adds its own.
@@ -36,7 +36,7 @@ export const links: LinksFunction = () => [
 // Pages set their own titles; this one serves the error pages and pages without a title.
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches, location }) => {
   // The global instance: every language on the server (i18next.server.ts), the page's in the browser.
-  const t = i18next.getFixedT(isSupportedLanguage(data?.locale) ? data.locale : (i18next.language ?? fallbackLanguage));
+  const t = headT(isSupportedLanguage(data?.locale) ? data.locale : isSupportedLanguage(i18next.language) ? i18next.language : fallbackLanguage);
   const siteName = t("common:siteName");
   if (!error) return seoMeta({ matches, location }, { title: siteName, description: { key: "default" } });
   const status = isRouteErrorResponse(error) ? error.status : 500;

@@ -40,9 +40,19 @@ function rootData(matches: MetaArgs["matches"]): { locale: Locale; publicUrl: st
   };
 }
 
-/** A text of a root namespace (always loaded, see ROOT_NAMESPACES) in a language, {{placeholders}} filled. */
+/**
+ * Texts of the root namespaces (always loaded, see ROOT_NAMESPACES) in the page's language. In the
+ * browser, right after a switch of language (sign-in with a profile language, a ?lng= link) the
+ * root's data names the new language before its translations arrive: the <head> stays in the
+ * language shown until the root layout has fetched them and switched, then follows.
+ */
+export function headT(locale: Locale) {
+  const shown = i18next.hasResourceBundle(locale, "common") ? locale : (i18next.language ?? fallbackLanguage);
+  return i18next.getFixedT(shown);
+}
+
 function text(locale: Locale, key: string, values?: Record<string, string>): string {
-  return i18next.getFixedT(locale)(key, values ?? {});
+  return headT(locale)(key, values ?? {});
 }
 
 /** A description of the discovery namespace in a language, {{placeholders}} filled. */
