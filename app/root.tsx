@@ -16,13 +16,17 @@ import { getOptionalUser } from "~/auth/permissions.server";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
-import { loadLanguage } from "~/i18n/client-resources";
+import { fallbackLanguage, isSupportedLanguage, ROOT_NAMESPACES, type RouteI18nHandle } from "~/i18n/config";
+import { loadLanguage, routeNamespaces } from "~/i18n/client-resources";
 import { i18nServer } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
-import { seoMeta } from "~/utils/seo";
+import { headT, seoMeta } from "~/utils/seo";
 import { rateLimitHeaders } from "~/utils/rate-limit-headers";
+
+// What the layout, the error page and every page's <head> draw (ADR 017); each route adds its own.
+export const handle: RouteI18nHandle = { i18n: ROOT_NAMESPACES };
+await routeNamespaces(handle);
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -32,7 +36,7 @@ export const links: LinksFunction = () => [
 // Pages set their own titles; this one serves the error pages and pages without a title.
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches, location }) => {
   // The global instance: every language on the server (i18next.server.ts), the page's in the browser.
-  const t = i18next.getFixedT(isSupportedLanguage(data?.locale) ? data.locale : (i18next.language ?? fallbackLanguage));
+  const t = headT(isSupportedLanguage(data?.locale) ? data.locale : isSupportedLanguage(i18next.language) ? i18next.language : fallbackLanguage);
   const siteName = t("common:siteName");
   if (!error) return seoMeta({ matches, location }, { title: siteName, description: { key: "default" } });
   const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -64,13 +68,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // chose for this request still holds, so the error page and <html lang> agree.
   const locale = data?.locale ?? (isSupportedLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   useEffect(() => {
-    // A client-side navigation that changed the language (the profile's, applied at sign-in):
-    // fetch that language's translations first, then switch.
+    // A client-side navigation that changed the language (the profile's, applied at sign-in, or
+    // a ?lng= link): fetch the namespaces in use in that language first, then switch.
     if (i18n.language === locale) return;
-    void loadLanguage(locale).then((bundle) => {
-      for (const [ns, resources] of Object.entries(bundle)) i18n.addResourceBundle(locale, ns, resources, true, true);
-      return i18n.changeLanguage(locale);
-    });
+    void loadLanguage(locale).then(() => i18n.changeLanguage(locale));
   }, [i18n, locale]);
   return (
     <html lang={locale} dir="ltr">

@@ -1,11 +1,14 @@
 // First-load weight of the public pages, read from the production build: the JavaScript and CSS a
 // browser fetches to show one page (entry, root and the page's route module with their shared
-// chunks, plus the active language's translations), gzip-compressed as they are served.
-// Used by `npm run bench` (scripts/bench.ts) and runnable alone: `npx tsx scripts/first-load.ts`.
+// chunks, plus the translation chunks the root and the route fetch in the page's language, see
+// app/i18n/client-resources.ts and ADR 017), gzip-compressed as they are served.
+// Used by `npm run bench` (scripts/bench.ts), by tests/integration/first-load-bundles.test.ts and
+// runnable alone after `npm run build`: `npx tsx scripts/first-load.ts`.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
+import { ROOT_NAMESPACES } from "../app/i18n/config";
 
 interface ManifestEntry {
   module: string;
@@ -22,6 +25,14 @@ export interface FirstLoad {
   cssGzipBytes: number;
 }
 
+export interface FirstLoadFiles {
+  route: string;
+  /** Every script the page's first load fetches, as /build/… URLs. */
+  scripts: string[];
+  /** The translation namespaces among them, in the page's language. */
+  namespaces: string[];
+}
+
 /** The public pages whose first load the issue bounds (≤ 100 KB of JS, ≤ 20 KB of CSS, gzip). */
 export const PUBLIC_PAGE_ROUTES = [
   "routes/_index",
@@ -31,6 +42,8 @@ export const PUBLIC_PAGE_ROUTES = [
   "routes/actors.$id",
   "routes/meetings._index",
   "routes/search",
+  "routes/open-data",
+  "routes/about",
 ];
 
 function gzipSize(file: string, cache: Map<string, number>): number {
@@ -42,34 +55,70 @@ function gzipSize(file: string, cache: Map<string, number>): number {
   return size;
 }
 
-export function firstLoadSizes(publicDir = path.resolve("public")): FirstLoad[] {
-  const buildDir = path.join(publicDir, "build");
+function readManifest(buildDir: string): Manifest {
   const manifestFile = fs.readdirSync(buildDir).find((f) => /^manifest-.*\.js$/.test(f));
   if (!manifestFile) throw new Error("No Remix build in public/build: run `npm run build` first.");
   const source = fs.readFileSync(path.join(buildDir, manifestFile), "utf8");
-  const manifest = JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1)) as Manifest;
-  const css = fs.readdirSync(path.join(buildDir, "_assets")).filter((f) => f.endsWith(".css"));
-  // The translations of one language, loaded by entry.client before hydration (app/i18n/client-resources.ts).
-  const language = fs.readdirSync(path.join(buildDir, "_shared")).find((f) => /^en-[A-Z0-9]+\.js$/.test(f));
-  const cache = new Map<string, number>();
-  const file = (url: string) => path.join(publicDir, url);
+  return JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1)) as Manifest;
+}
+
+/** Where each "lng/ns" translation chunk is, from the literal keys of client-resources.ts's table. */
+function translationChunks(buildDir: string): Map<string, string> {
+  const chunks = new Map<string, string>();
+  for (const file of fs.readdirSync(path.join(buildDir, "_shared"))) {
+    if (!file.endsWith(".js")) continue;
+    const code = fs.readFileSync(path.join(buildDir, "_shared", file), "utf8");
+    for (const match of code.matchAll(/"([a-z]{2}\/\w+)":\(\)=>import\("([^"]+)"\)/g)) chunks.set(match[1]!, match[2]!);
+  }
+  if (chunks.size === 0) throw new Error("No translation chunk table found in the build (app/i18n/client-resources.ts).");
+  return chunks;
+}
+
+/** The namespaces a built route module declares in `handle.i18n` (a literal array, ADR 017). */
+function declaredNamespaces(code: string): string[] {
+  const match = /i18n:\[([^\]]*)\]/.exec(code);
+  return match ? [...match[1]!.matchAll(/"(\w+)"/g)].map((m) => m[1]!) : [];
+}
+
+/**
+ * The scripts one page's first load fetches, in one language. With lazy route discovery the
+ * manifest file is not among them: the HTML carries the page's part of it inline.
+ */
+export function firstLoadFiles(publicDir = path.resolve("public"), language = "en"): FirstLoadFiles[] {
+  const buildDir = path.join(publicDir, "build");
+  const manifest = readManifest(buildDir);
+  const chunks = translationChunks(buildDir);
+  const root = manifest.routes.root!;
   return PUBLIC_PAGE_ROUTES.filter((id) => manifest.routes[id]).map((id) => {
     const route = manifest.routes[id]!;
-    const root = manifest.routes.root!;
-    const urls = new Set([
+    const routeCode = fs.readFileSync(path.join(publicDir, route.module), "utf8");
+    const namespaces = [...new Set([...ROOT_NAMESPACES, ...declaredNamespaces(routeCode)])];
+    const translations = namespaces.map((ns) => {
+      const url = chunks.get(`${language}/${ns}`);
+      if (!url) throw new Error(`No translation chunk for ${language}/${ns} (${id})`);
+      return url;
+    });
+    const scripts = new Set([
       manifest.entry.module,
       ...(manifest.entry.imports ?? []),
       root.module,
       ...(root.imports ?? []),
       route.module,
       ...(route.imports ?? []),
-      ...(language ? [`/build/_shared/${language}`] : []),
+      ...translations,
     ]);
-    // The manifest itself is a script every first load fetches.
-    let js = gzipSize(path.join(buildDir, manifestFile), cache);
-    for (const url of urls) js += gzipSize(file(url), cache);
+    return { route: id, scripts: [...scripts], namespaces };
+  });
+}
+
+export function firstLoadSizes(publicDir = path.resolve("public")): FirstLoad[] {
+  const buildDir = path.join(publicDir, "build");
+  const css = fs.readdirSync(path.join(buildDir, "_assets")).filter((f) => f.endsWith(".css"));
+  const cache = new Map<string, number>();
+  return firstLoadFiles(publicDir).map(({ route, scripts }) => {
+    const js = scripts.reduce((sum, url) => sum + gzipSize(path.join(publicDir, url), cache), 0);
     const cssBytes = css.reduce((sum, f) => sum + gzipSize(path.join(buildDir, "_assets", f), cache), 0);
-    return { route: id, jsGzipBytes: js, cssGzipBytes: cssBytes };
+    return { route, jsGzipBytes: js, cssGzipBytes: cssBytes };
   });
 }
 

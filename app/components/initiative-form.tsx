@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { locales } from "~/db/schema";
-import { axes, themes } from "~/domain/public-query";
+import { axes, themes } from "~/domain/public-values";
 
 const control = "mt-1 block w-full max-w-2xl rounded border border-slate-500 px-3 py-2 aria-[invalid]:border-red-700";
 

@@ -7,7 +7,7 @@
 import { Form, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { UserRole } from "~/db/schema";
-import { MAX_SEARCH_LENGTH } from "~/domain/public-query";
+import { MAX_SEARCH_LENGTH } from "~/domain/public-values";
 import { LanguageSwitcher } from "./language-switcher";
 
 export interface HeaderUser {

@@ -7,6 +7,8 @@ export type UnRegionalGroup = "african" | "asia_pacific" | "eastern_european" | 
 
 export const PAGE_SIZE = 20;
 export const MAX_SEARCH_LENGTH = 200;
+/** Shorter searches (in letters and digits) are not run: the search page says why (app/domain/search-query.ts). */
+export const MIN_SEARCH_CHARACTERS = 2;
 // Far beyond any real directory, yet small enough that the offset stays an exact integer.
 export const MAX_PAGE = 1_000_000_000;
 

@@ -9,7 +9,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { foldForFullText } from "./folding";
 
 /** Fewer letters and digits than this find almost everything: the search page asks for more. */
-export const MIN_SEARCH_CHARACTERS = 2;
+import { MIN_SEARCH_CHARACTERS } from "./public-values";
+
+export { MIN_SEARCH_CHARACTERS };
 /** Words after these are left out: each one is an index lookup. */
 export const MAX_SEARCH_WORDS = 8;
 

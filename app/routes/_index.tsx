@@ -12,6 +12,12 @@ import { getPortalFigures } from "~/domain/stats.server";
 import { formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["home", "map", "membership"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = pageMeta({ key: "home" }, { feeds: [NEW_INITIATIVES_FEED] });
 

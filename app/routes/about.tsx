@@ -4,6 +4,12 @@ import { TrustPage } from "~/components/trust-page";
 import { getEnv } from "~/env.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { pageMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["pages"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = pageMeta({ key: "about" });
 

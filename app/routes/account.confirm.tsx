@@ -14,6 +14,12 @@ import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { boundedReply } from "~/utils/forms.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["account", "auth"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -12,6 +12,12 @@ import { actorId } from "~/domain/public-query.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { seoMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["actors", "map", "translations"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? seoMeta(args, { title: args.data.title, description: { key: "actor", values: { name: args.data.actor.name } } }) : [];

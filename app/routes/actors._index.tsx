@@ -11,6 +11,12 @@ import { actorListQuery, parseQuery } from "~/domain/public-query.server";
 import { actorKinds, listSearch, pageCount, unRegionalGroups } from "~/domain/public-values";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { pageMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["actors"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = pageMeta({ key: "actors" }, { keep: ["kind", "scope", "region", "participating", "initiative", "q", "page"] });
 

@@ -25,10 +25,16 @@ import {
   registerOrganisationSchema,
   type ApplyPath,
 } from "~/domain/membership/schemas";
-import { MAX_SEARCH_LENGTH } from "~/domain/public-query";
+import { MAX_SEARCH_LENGTH } from "~/domain/public-values";
 import { requestOrigin } from "~/utils/request.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { boundedReply } from "~/utils/forms.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["membership"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -13,6 +13,12 @@ import { formatDate } from "~/i18n/format";
 import { requestOrigin } from "~/utils/request.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { boundedReply } from "~/utils/forms.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["membership"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -3,6 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireDevelopmentMailbox } from "~/auth/permissions.server";
 import { listMailbox, readMailboxFile } from "~/mail/mailbox.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["account"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction = () => [{ title: "Mailbox" }];
 

@@ -21,6 +21,12 @@ import { initiativeSlug } from "~/domain/public-query.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { initiativeFeeds, seoMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["coalitions", "initiatives", "map", "meetings", "translations"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? seoMeta(args, { title: args.data.title, description: args.data.initiative.summary, type: "article", feeds: initiativeFeeds(args.data.initiative) }) : [];

@@ -17,6 +17,12 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { boundedReply } from "~/utils/forms.server";
 import { requireLeadOfSlug } from "~/utils/initiative-lead.server";
 import { requestOrigin } from "~/utils/request.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["meetings"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

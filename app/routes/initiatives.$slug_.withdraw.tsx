@@ -13,6 +13,12 @@ import { i18nServer } from "~/i18n/i18next.server";
 import type { GuardArgs } from "~/auth/permissions.server";
 import { requestOrigin } from "~/utils/request.server";
 import { visitorLocale } from "~/utils/public-page.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["coalitions"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -11,6 +11,12 @@ import { initiativeListQuery, parseQuery } from "~/domain/public-query.server";
 import { axes, listSearch, pageCount, publicInitiativeStatuses, themes, unRegionalGroups } from "~/domain/public-values";
 import { invalidQuery, pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["initiatives", "translations"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = pageMeta({ key: "initiatives" }, { keep: ["axis", "theme", "status", "region", "supporter", "q", "page"], feeds: [NEW_INITIATIVES_FEED] });
 

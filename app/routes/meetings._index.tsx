@@ -7,10 +7,17 @@ import { FilterForm, SelectField } from "~/components/filter-fields";
 import { MeetingList } from "~/components/meeting-list";
 import { Pagination } from "~/components/pagination";
 import { listUpcomingMeetings } from "~/domain/coalitions/meetings.server";
-import { axes, listSearch, meetingListQuery, pageCount, parseQuery } from "~/domain/public-query";
+import { meetingListQuery, parseQuery } from "~/domain/public-query.server";
+import { axes, listSearch, pageCount } from "~/domain/public-values";
 import { formatNumber } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { invalidQuery, visitorLocale } from "~/utils/public-page.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["meetings"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.description }] : []);
 

@@ -4,6 +4,10 @@ import { useTranslation } from "react-i18next";
 import { listPublicInitiatives } from "~/domain/initiatives.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// This page draws only the root's translations (ADR 017).
+export const handle: RouteI18nHandle = { i18n: [] };
 
 export const meta: MetaFunction<typeof loader> = pageMeta({ key: "openData" }, { feeds: [NEW_INITIATIVES_FEED] });
 

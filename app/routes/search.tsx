@@ -4,12 +4,15 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AxisBadge, ClosedBadge } from "~/components/badges";
 import { InLanguage } from "~/components/in-language";
-import { MAX_SEARCH_LENGTH } from "~/domain/public-query";
-import { MIN_SEARCH_CHARACTERS } from "~/domain/search-query";
+import { MAX_SEARCH_LENGTH, MIN_SEARCH_CHARACTERS } from "~/domain/public-values";
 import { searchPortal, searchText } from "~/domain/search.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { seoMeta } from "~/utils/seo";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// This page draws only the root's translations (ADR 017).
+export const handle: RouteI18nHandle = { i18n: [] };
 
 // Result pages are endless variations of one page: search engines index the directories instead.
 export const meta: MetaFunction<typeof loader> = (args) =>

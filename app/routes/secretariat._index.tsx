@@ -6,9 +6,15 @@ import { requireStaff } from "~/auth/permissions.server";
 import { actorStatusEnum } from "~/db/schema";
 import { countProposalsToReview } from "~/domain/coalitions/proposals.server";
 import { getDeskFigures } from "~/domain/desk/queues.server";
-import { actorKinds } from "~/domain/public-query";
+import { actorKinds } from "~/domain/public-values";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["coalitionWork", "desk"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 

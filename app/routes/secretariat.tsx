@@ -4,6 +4,12 @@
 import { NavLink, Outlet, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "~/root";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["desk"] };
+await routeNamespaces(handle);
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-3 py-2 no-underline ${isActive ? "bg-brand-700 font-semibold text-white" : "text-brand-800 hover:bg-brand-50"}`;

@@ -14,6 +14,12 @@ import { getUserForRoleChange, listUsers, USERS_PAGE_SIZE } from "~/domain/users
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { i18nServer } from "~/i18n/i18next.server";
 import { requestOrigin } from "~/utils/request.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["account", "desk"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -7,6 +7,12 @@ import { resendVerification, verifyEmail } from "~/domain/accounts/sign-up.serve
 import { i18nServer } from "~/i18n/i18next.server";
 import { rateLimitHeaders } from "~/utils/rate-limit-headers";
 import { requestOrigin, withRateLimit } from "~/utils/request.server";
+import { routeNamespaces } from "~/i18n/client-resources";
+import type { RouteI18nHandle } from "~/i18n/config";
+
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["auth"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

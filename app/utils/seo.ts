@@ -2,15 +2,18 @@
 // `meta` stays a line: title, description, canonical URL, hreflang alternates for the three
 // languages, Open Graph tags and feed links. Absolute addresses come from the public URL the root
 // loader passes on (APP_URL), never from the request. No server-only imports: meta runs in the
-// browser too.
+// browser too. Texts come from the global i18next instance (every language on the server, see
+// i18next.server.ts; the page's language and namespaces in the browser), never from the locale
+// files themselves: importing those put all three languages in every page's first load (issue 10).
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
+import i18next from "i18next";
 import type { Locale } from "~/db/schema";
 import { fallbackLanguage, isSupportedLanguage, supportedLanguages } from "~/i18n/config";
-import { resources } from "~/i18n/resources";
+import type discovery from "~/i18n/locales/en/discovery.json";
 
 const OG_LOCALES: Record<Locale, string> = { en: "en_GB", fr: "fr_FR", es: "es_ES" };
 
-type DescriptionKey = keyof (typeof resources)["en"]["discovery"]["meta"];
+type DescriptionKey = keyof (typeof discovery)["meta"];
 type FeedTitleKey = "linkTitleInitiatives" | "linkTitleInitiative";
 
 export interface PageSeo {
@@ -37,11 +40,24 @@ function rootData(matches: MetaArgs["matches"]): { locale: Locale; publicUrl: st
   };
 }
 
-const fill = (text: string, values: Record<string, string> = {}) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? "");
+/**
+ * Texts of the root namespaces (always loaded, see ROOT_NAMESPACES) in the page's language. In the
+ * browser, right after a switch of language (sign-in with a profile language, a ?lng= link) the
+ * root's data names the new language before its translations arrive: the <head> stays in the
+ * language shown until the root layout has fetched them and switched, then follows.
+ */
+export function headT(locale: Locale) {
+  const shown = i18next.hasResourceBundle(locale, "common") ? locale : (i18next.language ?? fallbackLanguage);
+  return i18next.getFixedT(shown);
+}
+
+function text(locale: Locale, key: string, values?: Record<string, string>): string {
+  return headT(locale)(key, values ?? {});
+}
 
 /** A description of the discovery namespace in a language, {{placeholders}} filled. */
 export function seoText(locale: Locale, key: DescriptionKey, values?: Record<string, string>): string {
-  return fill(resources[locale].discovery.meta[key], values);
+  return text(locale, `discovery:meta.${key}`, values);
 }
 
 /**
@@ -70,7 +86,7 @@ export function seoMeta({ matches, location }: Pick<MetaArgs, "matches" | "locat
   const description =
     typeof page.description === "string" ? page.description : seoText(locale, page.description.key, page.description.values);
   const { canonical, withLanguage } = canonicalUrl(publicUrl, location.pathname, location.search, page.keep);
-  const siteName = resources[locale].common.siteName;
+  const siteName = text(locale, "common:siteName");
   return [
     { title: page.title },
     { name: "description", content: description },
@@ -89,7 +105,7 @@ export function seoMeta({ matches, location }: Pick<MetaArgs, "matches" | "locat
       tagName: "link",
       rel: "alternate",
       type: "application/atom+xml",
-      title: fill(resources[locale].discovery.feeds[feed.titleKey], feed.values),
+      title: text(locale, `discovery:feeds.${feed.titleKey}`, feed.values),
       href: `${publicUrl}${feed.href}`,
     })),
   ];

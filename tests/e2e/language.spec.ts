@@ -1,5 +1,6 @@
 // Three languages: the visitor's explicit choice (a cookie set by POST /language) wins over
 // Accept-Language, and state names come from the reference data in that language.
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { GERMANY, PARIS_CALL, actorIdByName } from "./demo";
 
@@ -73,3 +74,37 @@ test("POST /language refuses an unknown language and an outside redirect", async
   expect(outside.status()).toBe(303);
   expect(outside.headers()["location"]).toBe("/");
 });
+
+// Each page fetches its own translations in the visitor's language as its module loads (ADR 017):
+// moving between pages in the browser must show the next page's text, never its keys (a missing
+// key is a console error, which fails the test through the fixtures).
+const pageText = (lng: string) => {
+  const read = (ns: string) => JSON.parse(readFileSync(`app/i18n/locales/${lng}/${ns}.json`, "utf8"));
+  const [common, initiatives, actors, pages] = ["common", "initiatives", "actors", "pages"].map(read);
+  return { common, initiatives, actors, pages };
+};
+
+for (const [lng, locale] of [["en", "en-GB"], ["fr", "fr-FR"], ["es", "es-ES"]] as const) {
+  test.describe(`client-side navigation in ${lng}`, () => {
+    test.use({ locale });
+
+    test("each next page arrives with its own translations", async ({ page }) => {
+      const text = pageText(lng);
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("lang", lng);
+      // Hydrated: React has attached itself to the page, so links navigate in the browser.
+      await page.waitForFunction(() => Object.keys(document.getElementById("main") ?? {}).some((k) => k.startsWith("__reactFiber")));
+      await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+      const nav = page.getByRole("banner").getByRole("navigation").first();
+      await nav.getByRole("link", { name: text.common.nav.initiatives, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.initiatives.list.heading);
+      await nav.getByRole("link", { name: text.common.nav.actors, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.actors.list.heading);
+      await page.getByRole("contentinfo").getByRole("link", { name: text.common.footer.about, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.pages.about.title);
+      // The same document all along: these were client-side navigations, not page loads.
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    });
+  });
+}

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterForm, SelectField } from "~/components/filter-fields";
 import { actorStatuses, regionalGroups, type QueueQuery } from "~/domain/desk/queue-query";
-import { actorKinds } from "~/domain/public-query";
+import { actorKinds } from "~/domain/public-values";
 
 export function QueueFilters({ action, filters, withStatus = false }: { action: string; filters: QueueQuery; withStatus?: boolean }) {
   const { t } = useTranslation(["desk", "common"]);
