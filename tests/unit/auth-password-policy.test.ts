@@ -101,6 +101,53 @@ describe("passwordProblem", () => {
   });
 });
 
+// What the estimator adds to the fixed rules: each reason below is what the person is told.
+describe("passwordProblem, beyond the lists", () => {
+  it("refuses a password that is a common one dressed up (letters for symbols, digits added)", () => {
+    for (const password of ["P@ssw0rd12345", "Sunshine123456", "monkeybaseball1"]) {
+      expect(passwordProblem(password), password).toBe("common");
+    }
+  });
+
+  it("names keyboard rows and dates as the pattern they are", () => {
+    expect(passwordProblem("qwertzuiopasdfg")).toBe("pattern");
+    expect(passwordProblem("zxcvbnm,./asdf")).toBe("pattern");
+    expect(passwordProblem("02.03.2011 x")).toBe("pattern");
+  });
+
+  it("refuses a password guessed quickly for no nameable reason as simply weak", () => {
+    expect(passwordProblem("iloveyou12345!")).toBe("weak");
+    expect(passwordProblem("198519861987")).toBe("weak");
+  });
+
+  it("accepts a password at exactly the required strength", () => {
+    // zxcvbn scores both 3, the minimum: about 10^8 guesses.
+    expect(passwordProblem("partner4ever!!")).toBeNull();
+    expect(passwordProblem("okonjo19541954")).toBeNull();
+  });
+
+  it("refuses a password built on one part of the person's name or email address", () => {
+    // Fine for anyone else (the previous test), but a guesser who knows the person tries their surname first.
+    expect(passwordProblem("okonjo19541954", { email: "n.o@gov.example", name: "Ngozi Okonjo" })).not.toBeNull();
+    expect(passwordProblem("mensah19751975", { email: "kwame.mensah@gov.example" })).not.toBeNull();
+    expect(passwordProblem("mensah19751975")).toBeNull();
+  });
+
+  it("refuses a password built on the portal's own words", () => {
+    expect(passwordProblem("portalpartner1")).not.toBeNull();
+  });
+
+  it("refuses a password padded to the length with spaces at the ends or between words", () => {
+    expect(passwordProblem("\t\t\tcorrect ok\t\t\t")).toBe("tooFewCharacters");
+    expect(passwordProblem("ab    cd    ef")).toBe("tooFewCharacters");
+  });
+
+  it("refuses a password containing a local part of three letters", () => {
+    expect(passwordProblem("ana-river-stone-9", { email: "ana@example.org" })).toBe("containsEmail");
+    expect(passwordProblem("ana-river-stone-9", { email: "someone@example.org" })).toBeNull();
+  });
+});
+
 describe("the sign-up form", () => {
   it("uses the same length limits as the policy, so the browser and the server agree", () => {
     expect(PASSWORD_LIMITS).toEqual({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
