@@ -6,7 +6,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "vitest.config.ts", related: false },
+  vitest: { configFile: "vitest.stryker.config.ts", related: false },
   plugins: ["@stryker-mutator/vitest-runner"],
   mutate: [
     "app/auth/**/*.ts",
@@ -37,6 +37,7 @@ export default {
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
   // Anchored: a bare "data" would also drop app/auth/data, and the tests that need it would vanish silently.
-  ignorePatterns: ["/build", "/public/build", "/data", "/test-results", "/playwright-report", "/reports", "/tests/e2e"],
+  // /.stryker-tmp: scripts/mutation.mjs keeps one sandbox per file there, which the next would copy.
+  ignorePatterns: ["/.stryker-tmp", "/build", "/public/build", "/data", "/test-results", "/playwright-report", "/reports", "/tests/e2e"],
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -14,16 +14,16 @@ const integration = (name) => `tests/integration/${name}.test.ts`;
 
 /** Each mutated file and the tests that are about it. */
 export const TESTS_FOR = {
-  "app/auth/audit.server.ts": [integration("auth-sessions"), integration("auth-staff"), integration("auth-account")],
-  "app/auth/config.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("auth-staff"), integration("auth-two-factor")],
+  "app/auth/audit.server.ts": [integration("auth-sessions")],
+  "app/auth/config.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("auth-staff")],
   "app/auth/csrf.server.ts": [unit("csrf")],
   "app/auth/honeypot.ts": [integration("auth-signup")],
   "app/auth/password-policy.server.ts": [unit("auth-password-policy")],
   "app/auth/password.server.ts": [unit("password")],
-  "app/auth/permissions.server.ts": [integration("auth-permissions"), integration("auth-staff"), integration("auth-account"), integration("auth-two-factor"), integration("auth-sessions")],
+  "app/auth/permissions.server.ts": [integration("auth-permissions"), integration("auth-staff")],
   "app/auth/rate-limit.server.ts": [integration("auth-rate-limits"), integration("auth-retry-after")],
-  "app/auth/schemas.ts": [unit("auth-form-errors"), unit("auth-password-policy"), integration("auth-signup")],
-  "app/auth/session.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("auth-sessions"), integration("auth-account"), integration("auth-staff"), integration("auth-two-factor")],
+  "app/auth/schemas.ts": [unit("auth-form-errors"), unit("auth-password-policy")],
+  "app/auth/session.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("auth-sessions")],
   "app/auth/tokens.server.ts": [integration("auth-tokens")],
   "app/auth/totp.server.ts": [unit("auth-totp"), integration("auth-two-factor")],
 };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import commonLongPasswords from "~/auth/data/common-long-passwords.json";
 import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "~/auth/password-policy.server";
-import { PASSWORD_LIMITS, signUpSchema } from "~/auth/schemas";
+import { changePasswordSchema, PASSWORD_LIMITS, profileSchema, resetPasswordSchema, signUpSchema } from "~/auth/schemas";
 
 describe("passwordProblem", () => {
   it("asks for at least 12 characters", () => {
@@ -160,5 +160,18 @@ describe("the sign-up form", () => {
   it("does not trim the password", () => {
     const parsed = signUpSchema.parse({ name: "Amina", email: "amina@example.org", password: " padded password " });
     expect(parsed.password).toBe(" padded password ");
+  });
+
+  it("asks for a new password typed the same twice, and says so on the confirmation field", () => {
+    const password = "a sound passphrase here";
+    expect(resetPasswordSchema.safeParse({ token: "t", password, confirmPassword: password }).success).toBe(true);
+    const differ = changePasswordSchema.safeParse({ currentPassword: "old one", password, confirmPassword: "a sound passphrase hers" });
+    expect(differ.success).toBe(false);
+    expect(differ.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["confirmPassword", "errors.passwordsDiffer"]]);
+  });
+
+  it("refuses a language the portal does not offer with a message it can translate", () => {
+    expect(profileSchema.safeParse({ name: "Amina", locale: "fr" }).success).toBe(true);
+    expect(profileSchema.safeParse({ name: "Amina", locale: "de" }).error?.issues.map((issue) => issue.message)).toEqual(["errors.required"]);
   });
 });
