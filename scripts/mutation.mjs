@@ -36,7 +36,7 @@ for (const file of fs.readdirSync("app/domain/accounts").filter((f) => f.endsWit
 const slug = (file) => file.replace(/^app\//, "").replace(/[/.]/g, "_");
 const reportOf = (file) => path.join("reports", "stryker", `${slug(file)}.json`);
 
-function run(file) {
+function run(file, extra) {
   fs.mkdirSync(path.join("reports", "stryker"), { recursive: true });
   const started = Date.now();
   const result = spawnSync(
@@ -53,6 +53,7 @@ function run(file) {
       // Under the directory Stryker always leaves out of its sandboxes, one per file: two files can be run at once.
       "--tempDirName",
       path.join(".stryker-tmp", slug(file)),
+      ...extra,
     ],
     // Read by stryker.config.mjs: each file's report goes to its own place.
     { stdio: "inherit", env: { ...process.env, STRYKER_REPORT: path.join("reports", "stryker", slug(file)) } },
@@ -85,10 +86,12 @@ function summary(files) {
   }
 }
 
+// Files to mutate, --summary for the table alone; anything else goes to Stryker (--concurrency 1).
 const args = process.argv.slice(2);
 const summaryOnly = args.includes("--summary");
-const asked = args.filter((a) => !a.startsWith("--"));
+const asked = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--concurrency"));
+const extra = args.filter((a, i) => a !== "--summary" && !asked.includes(a) && (a.startsWith("--") || args[i - 1]?.startsWith("--")));
 const files = asked.length ? asked : Object.keys(TESTS_FOR).filter((f) => f.startsWith("app/auth/"));
 for (const file of files) if (!TESTS_FOR[file]) throw new Error(`no tests listed for ${file} in scripts/mutation.mjs`);
-if (!summaryOnly) for (const file of files) run(file);
+if (!summaryOnly) for (const file of files) run(file, extra);
 summary(files);
