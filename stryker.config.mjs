@@ -6,7 +6,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "vitest.config.ts", related: false },
+  vitest: { configFile: "vitest.stryker.config.ts", related: false },
   plugins: ["@stryker-mutator/vitest-runner"],
   mutate: [
     "app/auth/**/*.ts",
@@ -24,16 +24,22 @@ export default {
   incrementalFile: "reports/stryker-incremental.json",
   // The machine has two cores shared with other work.
   concurrency: 2,
-  timeoutMS: 30_000,
+  // A mutant that makes a test hang is killed (as a timeout) after its tests' own time × 1.5, the
+  // dry run's start-up time, and this; 30 s with × 2 made every such mutant cost more than a
+  // minute. At 10 s, load from other work made mutants that do not hang time out (and count as
+  // killed): 20 s. docs/security.md lists timeouts apart.
+  timeoutMS: 20_000,
   // The first run of the whole suite, under load on a shared machine, takes minutes.
   dryRunTimeoutMinutes: 30,
-  timeoutFactor: 2,
+  timeoutFactor: 1.5,
   reporters: ["clear-text", "progress", "html", "json"],
-  htmlReporter: { fileName: "reports/mutation/index.html" },
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  // scripts/mutation.mjs (npm run test:mutation) sets STRYKER_REPORT to keep one report per file.
+  htmlReporter: { fileName: `${process.env.STRYKER_REPORT ?? "reports/mutation/index"}.html` },
+  jsonReporter: { fileName: `${process.env.STRYKER_REPORT ?? "reports/mutation/mutation"}.json` },
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
   // Anchored: a bare "data" would also drop app/auth/data, and the tests that need it would vanish silently.
-  ignorePatterns: ["/build", "/public/build", "/data", "/test-results", "/playwright-report", "/reports", "/tests/e2e"],
+  // /.stryker-tmp: scripts/mutation.mjs keeps one sandbox per file there, which the next would copy.
+  ignorePatterns: ["/.stryker-tmp", "/build", "/public/build", "/data", "/test-results", "/playwright-report", "/reports", "/tests/e2e"],
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -37,9 +37,13 @@ beforeAll(async () => {
   ]);
 });
 
-async function memberOf(actorId: string, status: "pending" | "approved" | "rejected" | "revoked"): Promise<{ user: User; cookie: string }> {
+async function memberOf(
+  actorId: string,
+  status: "pending" | "approved" | "rejected" | "revoked",
+  role: "focal_point" | "delegate" = "focal_point",
+): Promise<{ user: User; cookie: string }> {
   const user = await createUser(t.db);
-  await t.db.insert(affiliations).values({ userId: user.id, actorId, role: "focal_point", status });
+  await t.db.insert(affiliations).values({ userId: user.id, actorId, role, status });
   return { user, cookie: (await startSession(t.db, user)).cookie };
 }
 
@@ -65,6 +69,21 @@ describe("requireRepresentative", () => {
 
   it("sends a visitor to sign in", async () => {
     expect((await thrownOutcome(requireRepresentative(args(), france))).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+  });
+
+  it("lets a delegate act for the actor, but keeps what is asked of the focal point to the focal point", async () => {
+    const { user, cookie } = await memberOf(france, "approved", "delegate");
+    expect(await requireRepresentative(args(cookie), france)).toMatchObject({ id: user.id });
+    expect((await thrownOutcome(requireRepresentative(args(cookie), france, { role: "focal_point" }))).status).toBe(403);
+    const focal = await memberOf(france, "approved", "focal_point");
+    expect(await requireRepresentative(args(focal.cookie), france, { role: "focal_point" })).toMatchObject({ id: focal.user.id });
+  });
+
+  it("answers a malformed actor id with the same 403 as somebody else's actor", async () => {
+    const { cookie } = await memberOf(france, "approved");
+    for (const id of ["not-a-uuid", `${france}x`, "' or 1=1 --"]) {
+      expect((await thrownOutcome(requireRepresentative(args(cookie), id))).status, id).toBe(403);
+    }
   });
 
   it("refuses with 403 a representative of an actor the secretariat suspended, and lets them in again once reinstated", async () => {

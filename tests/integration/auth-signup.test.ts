@@ -128,6 +128,15 @@ describe("sign-up", () => {
     expect(await mailCount("bot@spam.example")).toBe(0);
   });
 
+  it("through the form: the honeypot as a person's browser sends it, empty, lets the sign-up through", async () => {
+    await callAction(signupPage.action, "/signup", {
+      db: t.db,
+      form: { name: "Person", email: "person@gov.example", password: "a sound passphrase here", website: "", acceptPrivacy: "on" },
+    });
+    expect(await usersWithEmail("person@gov.example")).toHaveLength(1);
+    expect(await mailCount("person@gov.example", "verifyEmail")).toBe(1);
+  });
+
   it("through the form: gives the same answer for a new and an existing email", async () => {
     await createUser(t.db, { email: "taken@example.org" });
     const post = async (email: string) =>

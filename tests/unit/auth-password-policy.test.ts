@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import commonLongPasswords from "~/auth/data/common-long-passwords.json";
 import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "~/auth/password-policy.server";
-import { PASSWORD_LIMITS, signUpSchema } from "~/auth/schemas";
+import { changePasswordSchema, PASSWORD_LIMITS, profileSchema, resetPasswordSchema, signUpSchema } from "~/auth/schemas";
 
 describe("passwordProblem", () => {
   it("asks for at least 12 characters", () => {
@@ -101,6 +101,53 @@ describe("passwordProblem", () => {
   });
 });
 
+// What the estimator adds to the fixed rules: each reason below is what the person is told.
+describe("passwordProblem, beyond the lists", () => {
+  it("refuses a password that is a common one dressed up (letters for symbols, digits added)", () => {
+    for (const password of ["P@ssw0rd12345", "Sunshine123456", "monkeybaseball1"]) {
+      expect(passwordProblem(password), password).toBe("common");
+    }
+  });
+
+  it("names keyboard rows and dates as the pattern they are", () => {
+    expect(passwordProblem("qwertzuiopasdfg")).toBe("pattern");
+    expect(passwordProblem("zxcvbnm,./asdf")).toBe("pattern");
+    expect(passwordProblem("02.03.2011 x")).toBe("pattern");
+  });
+
+  it("refuses a password guessed quickly for no nameable reason as simply weak", () => {
+    expect(passwordProblem("iloveyou12345!")).toBe("weak");
+    expect(passwordProblem("198519861987")).toBe("weak");
+  });
+
+  it("accepts a password at exactly the required strength", () => {
+    // zxcvbn scores both 3, the minimum: about 10^8 guesses.
+    expect(passwordProblem("partner4ever!!")).toBeNull();
+    expect(passwordProblem("okonjo19541954")).toBeNull();
+  });
+
+  it("refuses a password built on one part of the person's name or email address", () => {
+    // Fine for anyone else (the previous test), but a guesser who knows the person tries their surname first.
+    expect(passwordProblem("okonjo19541954", { email: "n.o@gov.example", name: "Ngozi Okonjo" })).not.toBeNull();
+    expect(passwordProblem("mensah19751975", { email: "kwame.mensah@gov.example" })).not.toBeNull();
+    expect(passwordProblem("mensah19751975")).toBeNull();
+  });
+
+  it("refuses a password built on the portal's own words", () => {
+    expect(passwordProblem("portalpartner1")).not.toBeNull();
+  });
+
+  it("refuses a password padded to the length with spaces at the ends or between words", () => {
+    expect(passwordProblem("\t\t\tcorrect ok\t\t\t")).toBe("tooFewCharacters");
+    expect(passwordProblem("ab    cd    ef")).toBe("tooFewCharacters");
+  });
+
+  it("refuses a password containing a local part of three letters", () => {
+    expect(passwordProblem("ana-river-stone-9", { email: "ana@example.org" })).toBe("containsEmail");
+    expect(passwordProblem("ana-river-stone-9", { email: "someone@example.org" })).toBeNull();
+  });
+});
+
 describe("the sign-up form", () => {
   it("uses the same length limits as the policy, so the browser and the server agree", () => {
     expect(PASSWORD_LIMITS).toEqual({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
@@ -113,5 +160,18 @@ describe("the sign-up form", () => {
   it("does not trim the password", () => {
     const parsed = signUpSchema.parse({ name: "Amina", email: "amina@example.org", password: " padded password " });
     expect(parsed.password).toBe(" padded password ");
+  });
+
+  it("asks for a new password typed the same twice, and says so on the confirmation field", () => {
+    const password = "a sound passphrase here";
+    expect(resetPasswordSchema.safeParse({ token: "t", password, confirmPassword: password }).success).toBe(true);
+    const differ = changePasswordSchema.safeParse({ currentPassword: "old one", password, confirmPassword: "a sound passphrase hers" });
+    expect(differ.success).toBe(false);
+    expect(differ.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["confirmPassword", "errors.passwordsDiffer"]]);
+  });
+
+  it("refuses a language the portal does not offer with a message it can translate", () => {
+    expect(profileSchema.safeParse({ name: "Amina", locale: "fr" }).success).toBe(true);
+    expect(profileSchema.safeParse({ name: "Amina", locale: "de" }).error?.issues.map((issue) => issue.message)).toEqual(["errors.required"]);
   });
 });

@@ -27,6 +27,15 @@ describe("checkCsrf", () => {
     }
   });
 
+  // The reason goes to the log line of the refusal (server/app.ts): what an operator reads to
+  // tell an attack from a misconfigured proxy.
+  it("says in its refusal which origin, which Sec-Fetch-Site, or that both headers were missing", () => {
+    expect(checkCsrf(facts({ origin: "https://evil.example" }))).toEqual({ allowed: false, reason: "cross-origin request from https://evil.example" });
+    expect(checkCsrf(facts({ origin: "null" }))).toEqual({ allowed: false, reason: "Origin: null" });
+    expect(checkCsrf(facts({ secFetchSite: "cross-site" }))).toEqual({ allowed: false, reason: "Sec-Fetch-Site: cross-site" });
+    expect(checkCsrf(facts({}))).toEqual({ allowed: false, reason: "no Origin or Sec-Fetch-Site header" });
+  });
+
   it("believes Origin over Sec-Fetch-Site when both are sent", () => {
     expect(checkCsrf(facts({ origin: "https://evil.example", secFetchSite: "same-origin" })).allowed).toBe(false);
   });
