@@ -7,6 +7,7 @@ import {
   countries,
   initiatives,
   meetings,
+  participantCounts as participantCounts_,
   participationEvents,
   participations,
   type ActorKind,
@@ -87,24 +88,18 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
   return { items, total, page: query.page, pageSize: PAGE_SIZE };
 }
 
+/** The page's lead and supporter counts from participant_counts (kept by triggers, drizzle/0009). */
 async function participantCounts(db: Executor, initiativeIds: string[]) {
   if (initiativeIds.length === 0) return new Map<string, { leadCount: number; supporterCount: number }>();
   const rows = await db
     .select({
-      initiativeId: participations.initiativeId,
-      leadCount: sql<number>`count(*) filter (where ${participations.role} = 'lead')`.mapWith(Number),
-      supporterCount: sql<number>`count(*) filter (where ${participations.role} = 'supporter')`.mapWith(Number),
+      initiativeId: participantCounts_.initiativeId,
+      leadCount: sql<number>`coalesce(sum(${participantCounts_.n}) filter (where ${participantCounts_.role} = 'lead'), 0)`.mapWith(Number),
+      supporterCount: sql<number>`coalesce(sum(${participantCounts_.n}) filter (where ${participantCounts_.role} = 'supporter'), 0)`.mapWith(Number),
     })
-    .from(participations)
-    .innerJoin(actors, eq(actors.id, participations.actorId))
-    .where(
-      and(
-        inArray(participations.initiativeId, initiativeIds),
-        eq(participations.status, "active"),
-        eq(actors.status, "approved"),
-      ),
-    )
-    .groupBy(participations.initiativeId);
+    .from(participantCounts_)
+    .where(inArray(participantCounts_.initiativeId, initiativeIds))
+    .groupBy(participantCounts_.initiativeId);
   return new Map(rows.map(({ initiativeId, ...counts }) => [initiativeId, counts]));
 }
 

@@ -105,6 +105,11 @@ async function measure() {
     "API initiative": await statementsFor(apiInitiative.loader, `/api/v1/initiatives/${slug}`, { params: { slug } }),
     "API actors": await statementsFor(apiActors.loader, "/api/v1/actors"),
     "initiative (representative)": await statementsFor(initiativePage.loader, `/initiatives/${slug}`, { params: { slug }, cookie: representative.cookie }),
+    // Signed in, the home page adds the member's next step to its figures and map (issue 10: it sent 5).
+    "home (representative)": await statementsFor(home.loader, "/", { cookie: representative.cookie }),
+    "actors (representative)": await statementsFor(actorsPage.loader, "/actors", { cookie: representative.cookie }),
+    "actors, kind filter": await statementsFor(actorsPage.loader, "/actors?kind=ngo"),
+    "actors, all States too": await statementsFor(actorsPage.loader, "/actors?scope=all&page=3"),
     "dashboard (representative)": await statementsFor(dashboard.loader, "/dashboard", { cookie: representative.cookie }),
     "desk (secretariat)": await statementsFor(desk.loader, "/secretariat", { cookie: staff.cookie }),
     "desk queue: organisations": await statementsFor(actorQueue.loader, "/secretariat/actors", { cookie: staff.cookie }),
