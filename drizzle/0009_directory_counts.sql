@@ -1,4 +1,4 @@
--- Issue 10, the database side (docs/decisions/ADR on directory counts): pages that cost what they
+-- Issue 10, the database side (docs/decisions/016): pages that cost what they
 -- show at any size. Generated part: the two counter tables, the copies of the actor's kind and
 -- sort key on participations and the indexes that read a page in order. Hand-written part below:
 -- the backfill and the triggers that keep every copy and count exact in the writing transaction.
