@@ -26,9 +26,11 @@ export async function networkMapStates(db: Executor, locale: Locale): Promise<Ma
       and(
         eq(actors.status, "approved"),
         eq(actors.kind, "state"),
-        sql`exists (select 1 from ${participations} join ${initiatives} on ${initiatives.id} = ${participations.initiativeId}
-                    where ${participations.actorId} = ${actors.id} and ${participations.status} = 'active'
-                      and ${participations.role} = ${role} and ${initiatives.status} = 'active')`,
+        // A correlated scalar subquery, not EXISTS: PostgreSQL would turn EXISTS into a semi-join and,
+        // on a small directory, hash every active participation instead of probing 390 times.
+        sql`(select true from ${participations} join ${initiatives} on ${initiatives.id} = ${participations.initiativeId}
+             where ${participations.actorId} = ${actors.id} and ${participations.status} = 'active'
+               and ${participations.role} = ${role} and ${initiatives.status} = 'active' limit 1) is not null`,
       ),
     );
   return mapStates(rows, locale);
