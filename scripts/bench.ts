@@ -26,6 +26,11 @@ interface Options {
   rounds: number;
   /** Data multiplier of the second pass (10); 0 leaves the pass out. */
   scale: number;
+  /**
+   * Only the lines whose name contains one of these words (`--only actors,initiative`), next to
+   * the three baselines, in both passes; the results are printed, not written to latest.json.
+   */
+  only: string[];
 }
 
 interface Page {
@@ -64,6 +69,8 @@ interface Row {
   p50: number;
   p99: number;
   cpuMs: number | null;
+  /** The database's part of cpuMs (its backends' CPU), so a page's SQL cost can be read apart. */
+  dbCpuMs: number | null;
   statements: number | null;
 }
 
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
       requests: { type: "string", default: "25" },
       rounds: { type: "string", default: "4" },
       scale: { type: "string", default: "10" },
+      only: { type: "string", default: "" },
     },
   });
   const options: Options = {
@@ -81,6 +89,10 @@ async function main(): Promise<void> {
     requests: positiveInt(values.requests, "requests"),
     rounds: positiveInt(values.rounds, "rounds"),
     scale: values.scale === "0" ? 0 : positiveInt(values.scale, "scale"),
+    only: values.only
+      .split(",")
+      .map((word) => word.trim())
+      .filter(Boolean),
   };
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -117,7 +129,7 @@ async function main(): Promise<void> {
     ...publicPages.map((p) => ({ ...p, name: `${p.name}, cache off`, headers: NO_CACHE })),
     ...representative,
     ...desk,
-  ];
+  ].filter((page, index) => index < 3 || wanted(options, page.name));
   const rows: Row[] = [];
   let scaled: ScaledPass | null = null;
   try {
@@ -148,9 +160,11 @@ async function main(): Promise<void> {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         cpuMs: cpu ? cpu.app + cpu.db : null,
+        dbCpuMs: cpu ? cpu.db : null,
         statements: page.base ? null : await statementsFor(base, agent, page, proxy),
       });
-      process.stderr.write(`  measured ${page.name}\n`);
+      const split = cpu ? ` (CPU ms/req: app ${cpu.app.toFixed(2)} + db ${cpu.db.toFixed(2)})` : "";
+      process.stderr.write(`  measured ${page.name}${split}\n`);
     }
     if (options.scale > 0) {
       // A failure here (no room for a second database, say) is reported; the main table still counts.
@@ -178,7 +192,7 @@ async function main(): Promise<void> {
     r.rps.toFixed(0),
     ms(r.p50),
     ms(r.p99),
-    r.cpuMs === null ? "n/a" : r.cpuMs.toFixed(2),
+    r.cpuMs === null ? "n/a" : r.dbCpuMs === null ? r.cpuMs.toFixed(2) : `${(r.cpuMs - r.dbCpuMs).toFixed(2)} + ${r.dbCpuMs.toFixed(2)}`,
     r.statements === null ? "–" : String(r.statements),
     ratio(r.rps, plainRow.rps),
     ratio(r.rps, health.rps),
@@ -188,7 +202,7 @@ async function main(): Promise<void> {
   const firstLoad = firstLoadSizes();
   console.log(
     table(
-      ["page", "req/s", "p50 ms", "p99 ms", "CPU ms/req (app + db)", "SQL", "req/s ÷ plain", "req/s ÷ /healthz", "CPU ÷ bare", "p99 ÷ bare"],
+      ["page", "req/s", "p50 ms", "p99 ms", "CPU ms/req app + db", "SQL", "req/s ÷ plain", "req/s ÷ /healthz", "CPU ÷ bare", "p99 ÷ bare"],
       lines,
     ),
   );
@@ -200,6 +214,10 @@ async function main(): Promise<void> {
     ),
   );
   if (scaled) printScaled(scaled);
+  if (options.only.length > 0) {
+    console.log("\nA partial run (--only): bench/results/latest.json is left as it was.");
+    return;
+  }
   await fs.mkdir("bench/results", { recursive: true });
   await fs.writeFile(
     "bench/results/latest.json",
@@ -222,6 +240,8 @@ interface ScaledSide {
   p50: number;
   p99: number;
   cpuMs: number | null;
+  /** The database's part of cpuMs. */
+  dbCpuMs: number | null;
   statements: number;
 }
 
@@ -274,8 +294,8 @@ async function scaledPass(context: {
   const NO_CACHE = { "x-bench-cache": "off" };
   try {
     await waitUntilReady(scaledBase, agent, server);
-    const basePages = await scalePages(context.sql);
-    const scaledPages = await scalePages(scaledSql);
+    const basePages = (await scalePages(context.sql)).filter((page) => wanted(options, page.name));
+    const scaledPages = (await scalePages(scaledSql)).filter((page) => wanted(options, page.name));
     const scaledProbe: CpuProbe = { serverPid: server.pid ?? 0, backendPids: () => backendPids(scaledSql) };
     const rows: ScaledRow[] = [];
     for (const [index, basePage] of basePages.entries()) {
@@ -301,6 +321,7 @@ async function scaledPass(context: {
             p50: percentile(latencies, 50),
             p99: percentile(latencies, 99),
             cpuMs: cpu ? cpu.app + cpu.db : null,
+            dbCpuMs: cpu ? cpu.db : null,
             statements: await statementsFor(side.url, agent, side.page, side.proxy),
           };
         }),
@@ -314,6 +335,11 @@ async function scaledPass(context: {
     proxy.close();
     await scaledSql.end();
   }
+}
+
+/** Whether `--only` keeps this line (every line without it). */
+function wanted(options: Options, name: string): boolean {
+  return options.only.length === 0 || options.only.some((word) => name.includes(word));
 }
 
 /** The pages of the scaled pass: both directories and the initiative with the most active participants. */
@@ -371,10 +397,11 @@ function printScaled(pass: ScaledPass): void {
   const x = `${pass.scale}×`;
   const load = pass.loadSeconds === null ? "reused" : `filled in ${pass.loadSeconds.toFixed(0)} s`;
   console.log(`\n${x} the data (${pass.database}, ${load}; pass ${pass.seconds.toFixed(0)} s), anonymous, cache off, bursts alternating with the base data set:\n`);
-  const cpu = (v: number | null) => (v === null ? "n/a" : v.toFixed(2));
+  const split = (all: number | null, db: number | null) =>
+    all === null ? "n/a" : db === null ? all.toFixed(2) : `${(all - db).toFixed(2)} + ${db.toFixed(2)}`;
   console.log(
     table(
-      ["page", "p50 ms base", `p50 ms ${x}`, `p50 ${x} ÷ base`, "p99 ms base", `p99 ms ${x}`, `p99 ${x} ÷ base`, "CPU ms/req base", `CPU ms/req ${x}`, "SQL base", `SQL ${x}`],
+      ["page", "p50 ms base", `p50 ms ${x}`, `p50 ${x} ÷ base`, "p99 ms base", `p99 ms ${x}`, `p99 ${x} ÷ base`, "CPU ms/req base (app + db)", `CPU ms/req ${x} (app + db)`, "SQL base", `SQL ${x}`],
       pass.rows.map((r) => [
         r.name,
         ms(r.base.p50),
@@ -383,8 +410,8 @@ function printScaled(pass: ScaledPass): void {
         ms(r.base.p99),
         ms(r.scaled.p99),
         `${r.p99Ratio.toFixed(2)}×`,
-        cpu(r.base.cpuMs),
-        cpu(r.scaled.cpuMs),
+        split(r.base.cpuMs, r.base.dbCpuMs),
+        split(r.scaled.cpuMs, r.scaled.dbCpuMs),
         String(r.base.statements),
         String(r.scaled.statements),
       ]),

@@ -1,6 +1,7 @@
 // The whole domain model in one module: every table, enum, constraint and index.
 // Columns are camelCase here and snake_case in SQL (drizzle `casing: "snake_case"`).
 import { sql, type SQL } from "drizzle-orm";
+import { sortKey } from "./sort-key";
 import {
   bigserial,
   boolean,
@@ -218,6 +219,15 @@ export const actors = pgTable(
     index("actors_status_kind_name_idx").on(t.status, t.kind, t.name),
     index("actors_status_name_idx").on(t.status, t.name),
     index("actors_status_created_idx").on(t.status, t.createdAt),
+    // The directory's order (sort-key.ts) read from an index, a page at a time: organisations of
+    // every kind together, and each kind alone. States are named per language (their country's
+    // name), so they are sorted apart: 195 rows at most.
+    index("actors_approved_sort_idx")
+      .on(sortKey(t.name), t.id)
+      .where(sql`${t.status} = 'approved' and ${t.kind} <> 'state'`),
+    index("actors_approved_kind_sort_idx")
+      .on(t.kind, sortKey(t.name), t.id)
+      .where(sql`${t.status} = 'approved'`),
     check("actors_state_has_country", sql`${t.kind} <> 'state' or ${t.countryCode} is not null`),
     check("actors_category_only_for_other", sql`${t.category} is null or ${t.kind} = 'other'`),
     check("actors_name_not_blank", sql`length(trim(${t.name})) > 0`),
@@ -362,6 +372,10 @@ export const participations = pgTable(
     status: participationStatusEnum().notNull().default("active"),
     signedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     signedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Copies of the actor's kind and sort key (sort-key.ts), written by triggers (drizzle/0009),
+    // never by the app: an initiative's first supporters of each kind come from one index range.
+    actorKind: actorKindEnum(),
+    actorSortKey: text(),
     decidedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -371,8 +385,44 @@ export const participations = pgTable(
     // The Alliance's rule in the schema: one row per actor and initiative, nothing shared.
     unique("participations_actor_initiative_key").on(t.actorId, t.initiativeId),
     index("participations_initiative_status_role_idx").on(t.initiativeId, t.status, t.role),
-    index("participations_actor_status_idx").on(t.actorId, t.status),
+    // By role too: "does this State lead anything?" (the home map) probes only its lead rows.
+    index("participations_actor_status_role_idx").on(t.actorId, t.status, t.role),
+    index("participations_initiative_kind_sort_idx")
+      .on(t.initiativeId, t.role, t.actorKind, t.actorSortKey, t.actorId)
+      .where(sql`${t.status} = 'active'`),
   ],
+);
+
+/**
+ * How many approved… actors there are of each kind and status, kept exact by a trigger on actors
+ * in the writing transaction (drizzle/0009): the directory's and the home page's totals without
+ * counting thousands of rows per request.
+ */
+export const actorCounts = pgTable(
+  "actor_counts",
+  {
+    kind: actorKindEnum().notNull(),
+    status: actorStatusEnum().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.status] })],
+);
+
+/**
+ * Active participants of approved actors per initiative, role and kind, kept exact by triggers
+ * on participations and actors (drizzle/0009): the cards' and the detail page's counts without
+ * counting a coalition of ten thousand per request. No foreign key: a deleted initiative's rows
+ * fall to zero with its participations.
+ */
+export const participantCounts = pgTable(
+  "participant_counts",
+  {
+    initiativeId: uuid().notNull(),
+    role: participationRoleEnum().notNull(),
+    kind: actorKindEnum().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.role, t.kind] })],
 );
 
 export const meetings = pgTable(

@@ -1,7 +1,9 @@
 // Public reads of the actor directory: approved actors only, names in the visitor's language.
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
+import { sortKey } from "~/db/sort-key";
+import { unionAll } from "drizzle-orm/pg-core";
+import { actorCounts, actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
 import { foldedContainsPattern, foldedSql } from "./folding";
 import { visitorTranslation } from "./coalitions/translations.server";
 import { PAGE_SIZE, type ActorListQuery } from "./public-query";
@@ -24,29 +26,8 @@ export function actorDisplayName(locale: Locale): SQL<string> {
 
 // The database collation puts "États-Unis" after "Zambie"; folding the accents sorts names as
 // readers expect, on PostgreSQL and PGlite alike, without needing an ICU collation.
-const FOLDED: Record<string, string> = {
-  a: "áàâäãåāăą",
-  c: "çćč",
-  d: "ď",
-  e: "éèêëēėęě",
-  i: "íìîïīį",
-  l: "ł",
-  n: "ñńň",
-  o: "óòôöõøōőœ",
-  r: "ŕř",
-  s: "śšş",
-  t: "ť",
-  u: "úùûüūůű",
-  y: "ýÿ",
-  z: "źżž",
-};
-const ACCENTED = Object.values(FOLDED).join("");
-const PLAIN = Object.entries(FOLDED)
-  .map(([plain, accented]) => plain.repeat(accented.length))
-  .join("");
-
 export function sortableName(name: SQL<string>): SQL<string> {
-  return sql<string>`translate(lower(${name}), ${ACCENTED}, ${PLAIN})`;
+  return sortKey(name);
 }
 
 /** "%" and "_" typed by a visitor are letters to look for, not wildcards. */
@@ -80,12 +61,23 @@ export function matchesSearch(text: string): SQL {
   )} like ${pattern} or ${foldedSql(actors.shortName)} like ${pattern} end)`;
 }
 
+/** A State is in the Alliance once it has an approved representative or takes part in a public initiative. */
+const stateInAlliance: SQL<boolean> = sql<boolean>`(exists (select 1 from ${affiliations} where ${affiliations.actorId} = ${actors.id} and ${
+  affiliations.status
+} = 'approved') or ${takesPart})`;
+
+/**
+ * A page of the directory, in name order. Organisations are named by their own name, so their
+ * order is read from an index (actors_approved_sort_idx, or per kind actors_approved_kind_sort_idx)
+ * and only as far as the page; States are named in the visitor's language, so their order is
+ * computed, over 195 rows at most. The page is the merge of both, each cut at the page's end.
+ * The total comes from actor_counts (kept by a trigger) when only the kind is filtered; with
+ * other filters it is counted, which is what a filtered list costs anyway. Count and page are
+ * sent at once, and the page's participation counts after: three statements.
+ */
 export async function listPublicActors(db: Executor, query: ActorListQuery, locale: Locale) {
   const name = actorDisplayName(locale);
-  const where = and(
-    eq(actors.status, "approved"),
-    query.scope === "all" ? undefined : inAlliance,
-    query.kind ? eq(actors.kind, query.kind) : undefined,
+  const filters = [
     query.region ? eq(countries.unRegionalGroup, query.region) : undefined,
     query.participating === "yes" ? takesPart : undefined,
     query.initiative
@@ -105,35 +97,72 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
         )
       : undefined,
     query.q ? matchesSearch(query.q) : undefined,
+  ];
+  const filtered = filters.some((f) => f !== undefined);
+  const withOrganisations = query.kind !== "state";
+  const withStates = query.kind === undefined || query.kind === "state";
+  // Every approved organisation is in the Alliance; a State only as inAlliance says.
+  const organisationWhere = and(
+    eq(actors.status, "approved"),
+    sql`${actors.kind} <> 'state'`,
+    query.kind ? eq(actors.kind, query.kind) : undefined,
+    ...filters,
   );
-  const [counted] = await db
-    .select({ total: sql<number>`count(*)`.mapWith(Number) })
-    .from(actors)
-    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
-    .where(where);
-  const total = counted?.total ?? 0;
+  const stateWhere = and(eq(actors.status, "approved"), eq(actors.kind, "state"), query.scope === "all" ? undefined : stateInAlliance, ...filters);
   const offset = (query.page - 1) * PAGE_SIZE;
-  // Past the last page there is nothing to fetch: answer from the count alone.
-  if (offset >= total) return { items: [], total, page: query.page, pageSize: PAGE_SIZE };
 
-  const rows = await db
-    .select({
-      id: actors.id,
-      kind: actors.kind,
-      category: actors.category,
-      name,
-      shortName: actors.shortName,
-      countryCode: actors.countryCode,
-      countryName: countryName(locale),
-      website: actors.website,
-      inAlliance,
-    })
-    .from(actors)
-    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
-    .where(where)
-    .orderBy(asc(sortableName(name)), asc(actors.id))
-    .limit(PAGE_SIZE)
-    .offset(offset);
+  const organisationCount = !withOrganisations
+    ? sql`0`
+    : filtered
+      ? sql`(${db.select({ n: sql`count(*)` }).from(actors).leftJoin(countries, eq(countries.iso3, actors.countryCode)).where(organisationWhere)})`
+      : sql`(${db
+          .select({ n: sql`coalesce(sum(${actorCounts.n}), 0)` })
+          .from(actorCounts)
+          .where(and(eq(actorCounts.status, "approved"), sql`${actorCounts.kind} <> 'state'`, query.kind ? eq(actorCounts.kind, query.kind) : undefined))})`;
+  const stateCount = withStates
+    ? sql`(${db.select({ n: sql`count(*)` }).from(actors).leftJoin(countries, eq(countries.iso3, actors.countryCode)).where(stateWhere)})`
+    : sql`0`;
+  const counting = db
+    .select({ total: sql<number>`${organisationCount} + ${stateCount}`.mapWith(Number) })
+    .from(sql`(values (1)) as one (x)`);
+
+  const columns = (displayName: SQL<string>, member: SQL<boolean>) => ({
+    id: actors.id,
+    kind: actors.kind,
+    category: actors.category,
+    name: sql<string>`${displayName}`.as("name"),
+    shortName: actors.shortName,
+    countryCode: actors.countryCode,
+    countryName: sql<string | null>`${countryName(locale)}`.as("country_name"),
+    website: actors.website,
+    inAlliance: sql<boolean>`${member}`.as("in_alliance"),
+    sortKey: sql<string>`${sortableName(displayName)}`.as("sort_key"),
+  });
+  const end = offset + PAGE_SIZE;
+  const organisationPage = () =>
+    db
+      .select(columns(sql<string>`${actors.name}`, sql<boolean>`true`))
+      .from(actors)
+      .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+      .where(organisationWhere)
+      .orderBy(sortableName(sql<string>`${actors.name}`), asc(actors.id));
+  const statePage = () =>
+    db
+      .select(columns(name, query.scope === "all" ? inAlliance : sql<boolean>`true`))
+      .from(actors)
+      .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+      .where(stateWhere)
+      .orderBy(sortableName(name), asc(actors.id));
+  const paging =
+    withOrganisations && withStates
+      ? unionAll(organisationPage().limit(end), statePage().limit(end))
+          .orderBy(sql`"sort_key"`, sql`"id"`)
+          .limit(PAGE_SIZE)
+          .offset(offset)
+      : (withOrganisations ? organisationPage() : statePage()).limit(PAGE_SIZE).offset(offset);
+
+  const [[counted], rows] = await Promise.all([counting, paging]);
+  const total = counted?.total ?? 0;
   // How many public initiatives each actor of the page takes part in: one grouped query for the page.
   const taking =
     rows.length === 0
@@ -155,7 +184,7 @@ export async function listPublicActors(db: Executor, query: ActorListQuery, loca
           .groupBy(participations.actorId);
   const counts = new Map(taking.map((row) => [row.actorId, row.count]));
   return {
-    items: rows.map((row) => ({ ...row, website: safeWebUrl(row.website), initiativeCount: counts.get(row.id) ?? 0 })),
+    items: rows.map(({ sortKey: _key, ...row }) => ({ ...row, website: safeWebUrl(row.website), initiativeCount: counts.get(row.id) ?? 0 })),
     total,
     page: query.page,
     pageSize: PAGE_SIZE,

@@ -1,12 +1,14 @@
 // Public reads of the initiative directory. Only active and closed initiatives are public:
 // a submitted or rejected proposal stays between its authors and the secretariat.
-import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Executor } from "~/db/client.server";
 import {
   actors,
   countries,
   initiatives,
   meetings,
+  participantCounts as participantCounts_,
   participationEvents,
   participations,
   type ActorKind,
@@ -89,24 +91,18 @@ export async function listPublicInitiatives(db: Executor, query: InitiativeListQ
   return { items, total, page: query.page, pageSize: PAGE_SIZE };
 }
 
+/** The page's lead and supporter counts from participant_counts (kept by triggers, drizzle/0009). */
 async function participantCounts(db: Executor, initiativeIds: string[]) {
   if (initiativeIds.length === 0) return new Map<string, { leadCount: number; supporterCount: number }>();
   const rows = await db
     .select({
-      initiativeId: participations.initiativeId,
-      leadCount: sql<number>`count(*) filter (where ${participations.role} = 'lead')`.mapWith(Number),
-      supporterCount: sql<number>`count(*) filter (where ${participations.role} = 'supporter')`.mapWith(Number),
+      initiativeId: participantCounts_.initiativeId,
+      leadCount: sql<number>`coalesce(sum(${participantCounts_.n}) filter (where ${participantCounts_.role} = 'lead'), 0)`.mapWith(Number),
+      supporterCount: sql<number>`coalesce(sum(${participantCounts_.n}) filter (where ${participantCounts_.role} = 'supporter'), 0)`.mapWith(Number),
     })
-    .from(participations)
-    .innerJoin(actors, eq(actors.id, participations.actorId))
-    .where(
-      and(
-        inArray(participations.initiativeId, initiativeIds),
-        eq(participations.status, "active"),
-        eq(actors.status, "approved"),
-      ),
-    )
-    .groupBy(participations.initiativeId);
+    .from(participantCounts_)
+    .where(inArray(participantCounts_.initiativeId, initiativeIds))
+    .groupBy(participantCounts_.initiativeId);
   return new Map(rows.map(({ initiativeId, ...counts }) => [initiativeId, counts]));
 }
 
@@ -274,6 +270,50 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
       .where(perKind === undefined ? undefined : sql`${ranked.role} = 'lead' or ${ranked.kind} = 'state' or ${ranked.rank} <= ${perKind}`)
       .orderBy(asc(ranked.role), asc(ranked.sortKey), asc(ranked.actorId));
   };
+  // For the HTML page: each group read as far as it is shown. Leads and State supporters in full
+  // (a handful; the map colours every State), each other kind's first `perKind` supporters from
+  // participations_initiative_kind_sort_idx (the copies of the actor's kind and sort key), and
+  // each group's size from participant_counts: the cost of the page, not of the coalition.
+  const shownOnly = (perKind: number) => {
+    const initiativeId = sql`(select ${initiatives.id} from ${initiatives} where ${and(eq(initiatives.slug, slug), isPublic)})`;
+    const branch = (where: SQL | undefined, sortKey: SQL<string>) =>
+      db
+        .select({
+          actorId: sql<string>`${actors.id}`.as("actor_id"),
+          name: sql<string>`${name}`.as("name"),
+          shortName: sql<string | null>`${actors.shortName}`.as("short_name"),
+          kind: sql<ActorKind>`${actors.kind}`.as("kind"),
+          countryCode: sql<string | null>`${actors.countryCode}`.as("country_code"),
+          countryName: sql<string | null>`${countryName(locale)}`.as("country_name"),
+          role: sql<ParticipationRole>`${participations.role}`.as("role"),
+          since: sql<Date>`${participations.signedAt}`.mapWith(participations.signedAt).as("since"),
+          groupTotal: sql<number>`(select ${participantCounts_.n} from ${participantCounts_} where ${participantCounts_.initiativeId} = ${
+            participations.initiativeId
+          } and ${participantCounts_.role} = ${participations.role} and ${participantCounts_.kind} = ${actors.kind})`
+            .mapWith(Number)
+            .as("group_total"),
+          sortKey: sql<string>`${sortKey}`.as("sort_key"),
+        })
+        .from(participations)
+        .innerJoin(actors, eq(actors.id, participations.actorId))
+        .leftJoin(countries, eq(countries.iso3, actors.countryCode))
+        .where(and(eq(participations.initiativeId, initiativeId), eq(participations.status, "active"), eq(actors.status, "approved"), where));
+    const organisations = actorKinds
+      .filter((kind) => kind !== "state")
+      .map((kind) =>
+        branch(and(eq(participations.role, "supporter"), eq(participations.actorKind, kind)), sql<string>`${participations.actorSortKey}`)
+          .orderBy(participations.actorSortKey, participations.actorId)
+          .limit(perKind),
+      );
+    const [first, ...rest] = [
+      branch(eq(participations.role, "lead"), sortableName(name)),
+      branch(and(eq(participations.role, "supporter"), eq(participations.actorKind, "state")), sortableName(name)),
+      ...organisations,
+    ];
+    let all = unionAll(first!, rest[0]!);
+    for (const next of rest.slice(1)) all = all.unionAll(next) as typeof all;
+    return all.orderBy(sql`"role"`, sql`"sort_key"`, sql`"actor_id"`);
+  };
   let initiative: Awaited<typeof found>[number] | undefined;
   let participants: ParticipantRow[];
   if (options.asOf) {
@@ -281,7 +321,8 @@ export async function findPublicInitiative(db: Executor, slug: string, locale: L
     if (!initiative) return null;
     participants = await participantsAsOf(db, initiative.id, options.asOf, locale);
   } else {
-    const [rows, current_] = await Promise.all([found, current()]);
+    const perKind = options.shown?.supportersPerKind;
+    const [rows, current_] = await Promise.all([found, perKind === undefined ? current() : shownOnly(perKind).then((rows) => rows.map(({ sortKey: _key, ...row }) => row))]);
     [initiative] = rows;
     participants = current_;
   }

@@ -113,6 +113,11 @@ async function measure() {
     search: await statementsFor(searchPage.loader, "/search?q=generated"),
     "initiative (representative)": await statementsFor(initiativePage.loader, `/initiatives/${slug}`, { params: { slug }, cookie: representative.cookie }),
     "search (representative)": await statementsFor(searchPage.loader, "/search?q=generated", { cookie: representative.cookie }),
+    // Signed in, the home page adds the member's next step to its figures and map (issue 10: it sent 5).
+    "home (representative)": await statementsFor(home.loader, "/", { cookie: representative.cookie }),
+    "actors (representative)": await statementsFor(actorsPage.loader, "/actors", { cookie: representative.cookie }),
+    "actors, kind filter": await statementsFor(actorsPage.loader, "/actors?kind=ngo"),
+    "actors, all States too": await statementsFor(actorsPage.loader, "/actors?scope=all&page=3"),
     "dashboard (representative)": await statementsFor(dashboard.loader, "/dashboard", { cookie: representative.cookie }),
     "desk (secretariat)": await statementsFor(desk.loader, "/secretariat", { cookie: staff.cookie }),
     "desk queue: organisations": await statementsFor(actorQueue.loader, "/secretariat/actors", { cookie: staff.cookie }),
