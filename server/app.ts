@@ -3,6 +3,7 @@
 // Host, cross-site requests, bodies). Kept apart from server/index.ts (which owns the process:
 // environment, database, signals) so tests can mount it on an ephemeral port.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
@@ -17,6 +18,7 @@ import { describeError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/db/
 import type { Env } from "~/env.server";
 import { allowedOrigins, checkHost } from "./origins";
 import { remixHandler } from "./remix-handler";
+import { rememberRouteMatches } from "./route-matching";
 import { boundedBody } from "./request-body";
 import { serveFlags } from "./flags";
 import { answerDatabaseFaults, requestTimeout } from "./faults";
@@ -91,6 +93,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** URL paths of the files under public/ other than the Remix build (served by its own handlers). */
+function publicFilesOutsideBuild(publicDir: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (prefix === "" && entry.name === "build") continue;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+      else found.add(`${prefix}/${entry.name}`);
+    }
+  };
+  walk(publicDir, "");
+  return found;
+}
+
 /** Hosts already found to name this portal (the verdict depends on the Host alone). */
 const MAX_REMEMBERED_HOSTS = 64;
 
@@ -139,6 +161,8 @@ export function createApp(options: CreateAppOptions): express.Express {
   const publicDir = options.publicDir ?? path.resolve("public");
   const readinessTimeoutMs = options.readinessTimeoutMs ?? 2_000;
   const app = express();
+  // Route matching once per pathname instead of five times per request (server/route-matching.ts).
+  rememberRouteMatches();
 
   app.disable("x-powered-by");
   app.set("trust proxy", env.trustProxy);
@@ -294,7 +318,11 @@ export function createApp(options: CreateAppOptions): express.Express {
   app.use("/build", (_req, res) => {
     res.status(404).type("text/plain").send("Not found");
   });
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  // The few files at the top of public/ (favicon, …): only their paths reach express.static, which
+  // otherwise looked every page up on disk first and built a 404 error (with its stack) for it.
+  const topLevelFiles = publicFilesOutsideBuild(publicDir);
+  const servePublic = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (env.nodeEnv === "development" || topLevelFiles.has(req.path) ? servePublic(req, res, next) : next()));
   app.use("/flags", serveFlags());
 
   const build = options.build;
