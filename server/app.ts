@@ -3,6 +3,7 @@
 // Host, cross-site requests, bodies). Kept apart from server/index.ts (which owns the process:
 // environment, database, signals) so tests can mount it on an ephemeral port.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
@@ -17,6 +18,7 @@ import { describeError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/db/
 import type { Env } from "~/env.server";
 import { allowedOrigins, checkHost } from "./origins";
 import { remixHandler } from "./remix-handler";
+import { rememberRouteMatches } from "./route-matching";
 import { boundedBody } from "./request-body";
 import { serveFlags } from "./flags";
 import { answerDatabaseFaults, requestTimeout } from "./faults";
@@ -91,14 +93,84 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** URL paths of the files under public/ other than the Remix build (served by its own handlers). */
+function publicFilesOutsideBuild(publicDir: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (prefix === "" && entry.name === "build") continue;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+      else found.add(`${prefix}/${entry.name}`);
+    }
+  };
+  walk(publicDir, "");
+  return found;
+}
+
+/** Hosts already found to name this portal (the verdict depends on the Host alone). */
+const MAX_REMEMBERED_HOSTS = 64;
+
+/**
+ * Puts the page cache in front of Express: a hit (anonymous GET or HEAD of a stored page, Host
+ * accepted, language known) is written at once with the headers stored with it, which include
+ * the security headers and the page's hashed CSP, plus its own X-Request-Id and the same
+ * request log line pino-http writes; everything else goes through the whole chain unchanged.
+ * Express's own first steps (query parsing, request decoration) and the middleware cost a hit
+ * more than the answer itself (issue 10: hits answered at 0.7–1.2× the rate of /healthz).
+ */
+function answerHitsFirst(app: express.Express, cache: PageCache, policy: { publicUrl: string; localMode: boolean }, logger: Logger): void {
+  const hostsAllowed = new Set<string>();
+  const hostAllowed = (host: string | undefined) => {
+    if (host === undefined) return false;
+    if (hostsAllowed.has(host)) return true;
+    if (!checkHost(host, policy).ok) return false;
+    if (hostsAllowed.size >= MAX_REMEMBERED_HOSTS) hostsAllowed.clear();
+    hostsAllowed.add(host);
+    return true;
+  };
+  // Express's app is a function calling app.handle(req, res, next) at each request (a method
+  // its types do not declare).
+  const handled = app as unknown as { handle: (req: express.Request, res: Response, next?: express.NextFunction) => void };
+  const chain = handled.handle.bind(app);
+  handled.handle = (req, res, next) => {
+    const start = Date.now();
+    let requestId = "";
+    const newRequestId = () => {
+      const incoming = req.headers["x-request-id"];
+      requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+      return requestId;
+    };
+    if (!cache.answerHit(req, res, { hostAllowed, requestId: newRequestId })) return chain(req, res, next);
+    // req.ip as Express computes it (the trust proxy setting), for the log line.
+    Object.setPrototypeOf(req, app.request);
+    logger.info(
+      { req: { id: requestId, method: req.method, url: redactUrl(req.url), ip: req.ip }, res: { statusCode: res.statusCode }, responseTime: Date.now() - start },
+      `${req.method} ${res.statusCode}`,
+    );
+  };
+}
+
 export function createApp(options: CreateAppOptions): express.Express {
   const { database, env, logger } = options;
   const publicDir = options.publicDir ?? path.resolve("public");
   const readinessTimeoutMs = options.readinessTimeoutMs ?? 2_000;
   const app = express();
+  // Route matching once per pathname instead of five times per request (server/route-matching.ts).
+  rememberRouteMatches();
 
   app.disable("x-powered-by");
   app.set("trust proxy", env.trustProxy);
+  const policy = { publicUrl: env.publicUrl, localMode: env.localMode };
+
+  // A hit of the public page cache is answered before Express and its middleware run (see
+  // answerHitsFirst below): it costs about what /healthz does, with the same headers.
+  if (options.pageCache) answerHitsFirst(app, options.pageCache, policy, logger);
 
   app.use(
     pinoHttp({
@@ -192,7 +264,6 @@ export function createApp(options: CreateAppOptions): express.Express {
 
   // Past this point the Host must name this portal (local mode) or at least be a host; it
   // never names the site links point to (see server/origins.ts).
-  const policy = { publicUrl: env.publicUrl, localMode: env.localMode };
   app.use((req, res, next) => {
     const verdict = checkHost(req.get("host"), policy);
     if (!verdict.ok) {
@@ -210,8 +281,8 @@ export function createApp(options: CreateAppOptions): express.Express {
     next();
   });
 
-  // Anonymous GETs of public pages, from memory when already rendered (server/page-cache.ts):
-  // as early as the Host check allows, so a hit costs about what /healthz does.
+  // Anonymous GETs of public pages not answered first (a language not yet resolved for these
+  // headers, say): from memory when already rendered, else marked to be stored once rendered.
   if (options.pageCache) app.use(options.pageCache.serve);
 
   // Deny state-changing requests that do not come from our own pages (see app/auth/csrf.server.ts).
@@ -247,7 +318,11 @@ export function createApp(options: CreateAppOptions): express.Express {
   app.use("/build", (_req, res) => {
     res.status(404).type("text/plain").send("Not found");
   });
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  // The few files at the top of public/ (favicon, …): only their paths reach express.static, which
+  // otherwise looked every page up on disk first and built a 404 error (with its stack) for it.
+  const topLevelFiles = publicFilesOutsideBuild(publicDir);
+  const servePublic = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (env.nodeEnv === "development" || topLevelFiles.has(req.path) ? servePublic(req, res, next) : next()));
   app.use("/flags", serveFlags());
 
   const build = options.build;

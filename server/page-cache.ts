@@ -15,6 +15,7 @@
 //   of its inline scripts instead (computed once, when it is stored) and allows scripts from
 //   'self': never 'unsafe-inline'.
 import crypto from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { LRUCache } from "lru-cache";
@@ -34,7 +35,30 @@ interface Entry {
   headers: [string, string][];
   body: Buffer;
   etag: string;
+  encoding: Encoding;
+  /**
+   * Every header of the answer, as the flat [name, value, …] list `writeHead` takes: the page's
+   * own, the security headers the rendering request carried (CSP with the page's hashes,
+   * X-Frame-Options, Permissions-Policy, …), Cache-Control, Vary, ETag, Content-Encoding and
+   * Content-Length. Built once when stored, so a hit writes them without a middleware.
+   */
+  head: string[];
+  /** The same for a 304: without Content-Type, Content-Encoding and Content-Length. */
+  notModifiedHead: string[];
 }
+
+/** What the first handler of the server needs to answer a hit before any middleware runs. */
+export interface HitContext {
+  /** Whether the Host header names this portal (server/origins.ts); false: the chain refuses it. */
+  hostAllowed: (host: string | undefined) => boolean;
+  /** The X-Request-Id of the answer (made only for a hit: the chain makes its own). */
+  requestId: () => string;
+}
+
+/** Per-request headers never stored: each request gets its own id, the CSP is rewritten with hashes. */
+const PER_REQUEST_HEADERS = new Set(["x-request-id", "content-security-policy", "content-length", "content-encoding", "cache-control", "vary", "etag"]);
+/** Remembered languages (key: ?lng, cookie and Accept-Language): cleared rather than left to grow. */
+const MAX_REMEMBERED_LANGUAGES = 1_000;
 
 export interface PageCacheOptions {
   /** Upper bound of the bodies held, in bytes. */
@@ -110,6 +134,29 @@ export function hashedPolicy(policy: string, hashes: string[]): string {
     .join("; ");
 }
 
+/** What the language of a request depends on: a ?lng= in the URL, the cookies, Accept-Language. */
+function languageKey(url: string, headers: IncomingMessage["headers"]): string {
+  const query = url.indexOf("?");
+  const lng = query !== -1 && url.includes("lng=", query) ? url.slice(query) : "";
+  return `${lng}\u0000${headers.cookie ?? ""}\u0000${headers["accept-language"] ?? ""}`;
+}
+
+/** Completes an entry with the header lists a hit writes as they are. */
+function prepare(entry: Omit<Entry, "head" | "notModifiedHead">): Entry {
+  const common: string[] = [];
+  for (const [name, value] of entry.headers) {
+    if (name === "content-type") continue;
+    common.push(name, value);
+  }
+  common.push("Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", entry.etag);
+  const head = [...common];
+  const type = entry.headers.find(([name]) => name === "content-type");
+  if (type) head.push("Content-Type", type[1]);
+  if (entry.encoding !== "identity") head.push("Content-Encoding", entry.encoding);
+  head.push("Content-Length", String(entry.body.length));
+  return { ...entry, head, notModifiedHead: common };
+}
+
 function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === "*") return true;
@@ -121,6 +168,8 @@ export class PageCache {
   private readonly entries: LRUCache<string, Entry>;
   /** Bumped by every invalidation: a render that began before one is not stored after it. */
   private generation = 0;
+  /** Resolved languages by languageKey(): the same headers always resolve to the same language. */
+  private readonly languages = new Map<string, string>();
   readonly stats = { hits: 0, misses: 0, stores: 0, clears: 0 };
 
   constructor(private readonly options: PageCacheOptions) {
@@ -181,22 +230,60 @@ export class PageCache {
     const raw = Buffer.from(await response.arrayBuffer());
     const headers: [string, string][] = [];
     for (const [name, value] of response.headers.entries()) {
-      if (name === "content-length" || name === "content-encoding" || name === "cache-control" || name === "vary" || name === "etag") continue;
+      if (PER_REQUEST_HEADERS.has(name)) continue;
       headers.push([name, value]);
     }
     const policy = res.getHeader("Content-Security-Policy");
     if (typeof policy === "string" && (response.headers.get("content-type") ?? "").includes("text/html")) {
       headers.push(["content-security-policy", hashedPolicy(policy, inlineScriptHashes(raw.toString("utf8")))]);
     }
+    // The security headers this request got from the chain (helmet, Permissions-Policy): the
+    // same for every request, so a hit answered before the chain carries them too.
+    const own = new Set(headers.map(([name]) => name));
+    const chain: [string, string][] = [];
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (PER_REQUEST_HEADERS.has(name) || own.has(name) || value === undefined) continue;
+      chain.push([name, Array.isArray(value) ? value.join(", ") : String(value)]);
+    }
     const body = compress(raw, pending.encoding);
     const etag = `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-    const entry: Entry = { status: response.status, headers, body, etag };
+    const entry = prepare({ status: response.status, headers: [...chain, ...headers], body, etag, encoding: pending.encoding });
     // A change committed while this page rendered may not be in it: send it, but do not keep it.
     if (pending.generation === this.generation) {
       this.entries.set(pending.key, entry);
       this.stats.stores++;
     }
     this.send(req, res, entry);
+    return true;
+  }
+
+  /**
+   * The first handler of the server (server/app.ts), before any middleware: answers a hit of an
+   * anonymous GET or HEAD in one write of ready headers and body, and returns true; returns
+   * false for anything else (a miss, a session cookie, a Host to refuse, a language not yet
+   * resolved for these headers), which then goes through the whole chain as before.
+   */
+  answerHit(req: IncomingMessage, res: ServerResponse, context: HitContext): boolean {
+    const method = req.method;
+    if (method !== "GET" && method !== "HEAD") return false;
+    const url = req.url ?? "";
+    if (url.charCodeAt(0) !== 47 /* "/" */) return false;
+    const headers = req.headers;
+    if (this.options.benchSwitch && headers["x-bench-cache"] === "off") return false;
+    const queryStart = url.indexOf("?");
+    if (!isCacheablePath(queryStart === -1 ? url : url.slice(0, queryStart))) return false;
+    if (carriesSession(headers.cookie) || !context.hostAllowed(headers.host)) return false;
+    const language = this.languages.get(languageKey(url, headers));
+    if (language === undefined) return false;
+    const encoding = chooseEncoding(headers["accept-encoding"]);
+    const entry = this.entries.get(`${url}\u0000${language}\u0000${encoding}`);
+    if (!entry) return false;
+    this.stats.hits++;
+    const notModified = etagMatches(headers["if-none-match"], entry.etag);
+    const head = notModified ? entry.notModifiedHead : entry.head;
+    res.writeHead(notModified ? 304 : entry.status, [...head, "X-Request-Id", context.requestId()]);
+    if (notModified || method === "HEAD") res.end();
+    else res.end(entry.body);
     return true;
   }
 
@@ -220,12 +307,21 @@ export class PageCache {
     else res.end(entry.body);
   }
 
-  /** The language the pages would resolve for this request (cookie, then Accept-Language; ?lng= is in the query). */
-  private languageOf(req: ExpressRequest): Promise<string> {
+  /**
+   * The language the pages would resolve for this request (?lng=, then the cookie, then
+   * Accept-Language), remembered for these inputs so that a hit need not resolve it again.
+   */
+  private async languageOf(req: ExpressRequest): Promise<string> {
+    const key = languageKey(req.originalUrl, req.headers);
+    const known = this.languages.get(key);
+    if (known !== undefined) return known;
     const headers = new Headers();
     if (req.headers.cookie) headers.set("cookie", req.headers.cookie);
     if (req.headers["accept-language"]) headers.set("accept-language", req.headers["accept-language"]);
-    return i18nServer.getLocale(new Request(`${this.options.publicUrl}${req.originalUrl}`, { headers }));
+    const language = await i18nServer.getLocale(new Request(`${this.options.publicUrl}${req.originalUrl}`, { headers }));
+    if (this.languages.size >= MAX_REMEMBERED_LANGUAGES) this.languages.clear();
+    this.languages.set(key, language);
+    return language;
   }
 }
 

@@ -5,7 +5,11 @@
 // beside the map names every State with its role. On the home page each State is a link to its
 // page, focusable by keyboard and named; on an initiative page the map is one image whose text
 // equivalent is the list.
-import { Link } from "@remix-run/react";
+//
+// Up to 195 States, each drawn and listed: what each one repeats is kept to its href and name
+// (issue 9: the map may cost no more than a directory page). Colour, stroke and the hover and
+// focus styles are set once per role on a <g> and in tailwind.css (.coalition-map), and the
+// list's links are plain <a>: a router <Link> resolves its href per render, 195 times.
 import { useTranslation } from "react-i18next";
 import type { MapState } from "~/domain/map/states";
 import { formatNumber } from "~/i18n/format";
@@ -37,8 +41,10 @@ export function CoalitionMap({ states, variant }: { states: MapState[]; variant:
   const titleId = `${id}-title`;
   const leads = states.filter((s) => s.role === "lead");
   const supporters = states.filter((s) => s.role === "supporter");
-  // Leads are drawn last, so their border stays whole where they touch a supporter.
-  const drawn = [...supporters, ...leads];
+  const groups = [
+    { role: "supporter" as const, members: supporters },
+    { role: "lead" as const, members: leads },
+  ];
   const n = (count: number) => formatNumber(i18n.language, count);
   const linked = variant === "network";
   const legend = [
@@ -58,9 +64,9 @@ export function CoalitionMap({ states, variant }: { states: MapState[]; variant:
               {members.map((state) => (
                 <li key={state.actorId}>
                   <Flag iso3={state.iso3} />
-                  <Link to={`/actors/${state.actorId}`} className="underline">
+                  <a href={`/actors/${state.actorId}`} className="underline">
                     {state.name}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -84,32 +90,29 @@ export function CoalitionMap({ states, variant }: { states: MapState[]; variant:
         ) : null}
         <svg
           viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-          className="h-auto w-full rounded bg-sky-50"
+          className="coalition-map h-auto w-full rounded bg-sky-50"
           role={linked ? "group" : "img"}
           aria-labelledby={titleId}
         >
           <title id={titleId}>{t(linked ? "network.title" : "initiative.title")}</title>
           <use href={`${WORLD_MAP_URL}#base`} fill={FILL.land} stroke="#ffffff" strokeWidth={0.5} />
-          {drawn.map((state) => {
-            const shape = (
-              <use
-                key={state.iso3}
-                href={`${WORLD_MAP_URL}#c-${state.iso3}`}
-                fill={FILL[state.role]}
-                stroke="#ffffff"
-                strokeWidth={0.75}
-                className={linked ? "group-hover:opacity-80 group-focus-visible:stroke-amber-400 group-focus-visible:[stroke-width:3]" : undefined}
-              />
-            );
-            return linked ? (
-              <a key={state.actorId} href={`/actors/${state.actorId}`} aria-label={state.name} className="group focus:outline-none">
-                <title>{state.name}</title>
-                {shape}
-              </a>
-            ) : (
-              shape
-            );
-          })}
+          {/* Leads last, so their border stays whole where they touch a supporter. */}
+          {groups.map(({ role, members }) =>
+            members.length > 0 ? (
+              <g key={role} fill={FILL[role]} stroke="#ffffff" strokeWidth={0.75}>
+                {members.map((state) =>
+                  linked ? (
+                    <a key={state.actorId} href={`/actors/${state.actorId}`} aria-label={state.name}>
+                      <title>{state.name}</title>
+                      <use href={`${WORLD_MAP_URL}#c-${state.iso3}`} />
+                    </a>
+                  ) : (
+                    <use key={state.iso3} href={`${WORLD_MAP_URL}#c-${state.iso3}`} />
+                  ),
+                )}
+              </g>
+            ) : null,
+          )}
         </svg>
         <figcaption className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-800">
           {states.length === 0 ? (

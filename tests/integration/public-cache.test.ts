@@ -8,6 +8,7 @@ import http, { type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "../../server/app";
@@ -39,7 +40,16 @@ interface Instance {
   stop: () => Promise<void>;
 }
 
-async function startInstance(handle: DbHandle): Promise<Instance> {
+/** The request log lines of instance a (one JSON object per line, as in production). */
+const logLines: Record<string, unknown>[] = [];
+const logSink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) logLines.push(JSON.parse(line));
+    done();
+  },
+});
+
+async function startInstance(handle: DbHandle, logger = pino({ level: "silent" })): Promise<Instance> {
   const server = http.createServer();
   server.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
@@ -51,7 +61,7 @@ async function startInstance(handle: DbHandle): Promise<Instance> {
     database: handle,
     build,
     env: { nodeEnv: "production", trustProxy: false, appUrl: undefined, localMode: true, publicUrl: origin, bodyLimitBytes: 64 * 1024 },
-    logger: pino({ level: "silent" }),
+    logger,
     publicDir,
     pageCache: cache,
   });
@@ -88,7 +98,7 @@ beforeAll(async () => {
   } else {
     second = { handle: database.handle, destroy: async () => {} };
   }
-  a = await startInstance(database.handle);
+  a = await startInstance(database.handle, pino({ level: "info" }, logSink));
   b = await startInstance(second.handle);
   initiative = await createInitiative(database.db, { title: "Cached Coalition" });
   actor = await createActor(database.db, { name: "Freshly Joined Organisation" });
@@ -206,5 +216,65 @@ describe("the public page cache", () => {
     expect(inline.length).toBeGreaterThan(0);
     const { createHash } = await import("node:crypto");
     for (const [, , body] of inline) expect(scriptSrc).toContain(`'sha256-${createHash("sha256").update(body ?? "").digest("base64")}'`);
+  });
+
+  it("answers a hit with the security headers of a rendered page, its own request id and a log line", async () => {
+    const pathname = `/initiatives/${initiative.slug}`;
+    a.cache.clear();
+    const rendered = await get(a, pathname);
+    const hitsBefore = a.cache.stats.hits;
+    const hit = await get(a, pathname, { "x-request-id": "trace-hit-1" });
+    expect(a.cache.stats.hits).toBe(hitsBefore + 1);
+    expect(hit.text).toBe(rendered.text);
+    for (const name of [
+      "content-security-policy",
+      "x-frame-options",
+      "x-content-type-options",
+      "referrer-policy",
+      "permissions-policy",
+      "cross-origin-opener-policy",
+      "content-type",
+      "vary",
+      "cache-control",
+      "etag",
+    ]) {
+      expect(hit.response.headers.get(name), name).toBe(rendered.response.headers.get(name));
+    }
+    expect(hit.response.headers.get("x-frame-options")).toBe("DENY");
+    expect(hit.response.headers.get("x-request-id")).toBe("trace-hit-1");
+    const another = await get(a, pathname);
+    expect(another.response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    const line = logLines.find((entry) => (entry.req as { id?: string } | undefined)?.id === "trace-hit-1");
+    expect(line).toMatchObject({ msg: "GET 200", req: { method: "GET", url: pathname }, res: { statusCode: 200 } });
+
+    // HEAD: the same headers, no body; 304 keeps the security headers too.
+    const head = await fetch(a.base + pathname, { method: "HEAD", headers: browser });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe(rendered.response.headers.get("etag"));
+    expect(head.headers.get("content-length")).toBe(rendered.response.headers.get("content-length"));
+    expect(await head.text()).toBe("");
+    const revalidated = await get(a, pathname, { "if-none-match": rendered.response.headers.get("etag") ?? "" });
+    expect(revalidated.response.status).toBe(304);
+    expect(revalidated.response.headers.get("x-frame-options")).toBe("DENY");
+    expect(revalidated.response.headers.get("content-security-policy")).toBe(rendered.response.headers.get("content-security-policy"));
+  });
+
+  it("still refuses a Host that is not this portal when the page is stored", async () => {
+    const pathname = `/initiatives/${initiative.slug}`;
+    await get(a, pathname);
+    const hits = a.cache.stats.hits;
+    // fetch() sets Host from the URL: a raw request names another one.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(a.base + pathname);
+      http
+        .get({ host: url.hostname, port: url.port, path: pathname, headers: { ...browser, host: "rebinding.example" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on("error", reject);
+    });
+    expect(status).toBe(421);
+    expect(a.cache.stats.hits).toBe(hits);
   });
 });
