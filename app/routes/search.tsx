@@ -9,10 +9,13 @@ import { searchPortal, searchText } from "~/domain/search.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { seoMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
 import type { RouteI18nHandle } from "~/i18n/config";
 
-// This page draws only the root's translations (ADR 017).
-export const handle: RouteI18nHandle = { i18n: [] };
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017): the
+// note on results shown in their original language.
+export const handle: RouteI18nHandle = { i18n: ["translations"] };
+await routeNamespaces(handle);
 
 // Result pages are endless variations of one page: search engines index the directories instead.
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -11,6 +11,8 @@ export interface RouteCall {
   /** Form fields of an action, sent urlencoded like a browser form. */
   form?: Record<string, string> | URLSearchParams;
   method?: string;
+  /** The client's address as the server would see it (per-address rate limits count by it); 127.0.0.1 when absent. */
+  clientIp?: string;
 }
 
 export const TEST_ORIGIN = "http://localhost";
@@ -25,7 +27,7 @@ export function routeArgs(path: string, call: RouteCall): LoaderFunctionArgs & A
     if (!headers.has("Origin")) headers.set("Origin", TEST_ORIGIN);
   }
   const request = new Request(new URL(path, TEST_ORIGIN), { method, headers, body });
-  return { request, params: call.params ?? {}, context: { db: call.db, cspNonce: "test", clientIp: "127.0.0.1", publicUrl: TEST_ORIGIN } };
+  return { request, params: call.params ?? {}, context: { db: call.db, cspNonce: "test", clientIp: call.clientIp ?? "127.0.0.1", publicUrl: TEST_ORIGIN } };
 }
 
 export async function callLoader<R>(loader: (args: LoaderFunctionArgs) => R, path: string, call: RouteCall): Promise<Awaited<R>> {
