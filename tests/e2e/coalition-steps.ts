@@ -3,7 +3,7 @@
 // loader cannot import JSON), so a missing or wrong translation fails the journey.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { submit, switchLanguage, totpCode } from "./auth-steps";
 import { CAST_PASSWORD, type CastMember, type Lng } from "./cast";
@@ -26,17 +26,6 @@ export const browserLocale = (lng: Lng) => ({ en: "en-GB", fr: "fr-FR", es: "es-
 
 /** Today as the pages write a date in `lng`: "1 December 2026", "1 décembre 2026", "1 de diciembre de 2026". */
 export const today = (lng: Lng) => new Intl.DateTimeFormat(browserLocale(lng), { dateStyle: "long", timeZone: "UTC" }).format(new Date());
-
-/**
- * A browser of its own for another person, speaking `lng` through Accept-Language, from an
- * address of its own (as the fixtures' page does) so per-address limits count only its requests.
- */
-export async function personPage(browser: Browser, lng: Lng): Promise<Page> {
-  const context = await browser.newContext({ locale: browserLocale(lng) });
-  const octet = () => Math.floor(Math.random() * 254) + 1;
-  await context.setExtraHTTPHeaders({ "X-Forwarded-For": `10.${octet()}.${octet()}.${octet()}` });
-  return context.newPage();
-}
 
 /**
  * Signs in through the form in the page's language (`lng`); staff then give their

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { submit, switchLanguage } from "./auth-steps";
-import { approveProposal, browserLocale, fill, personPage, propose, signInAs, texts, today } from "./coalition-steps";
+import { approveProposal, browserLocale, fill, propose, signInAs, texts, today } from "./coalition-steps";
 import { LANGUAGES, castFor, type CastMember, type Lng } from "./cast";
 import { expect, test } from "./fixtures";
 import { waitForEmail } from "./mailbox";
@@ -55,7 +55,7 @@ for (const lng of LANGUAGES) {
   test.describe(`in ${lng}`, () => {
     test.use({ locale: browserLocale(lng) });
 
-    test("approval policy: two requests wait for the lead, who declines one with a reason and accepts the other; each side is emailed in its language", async ({ page, browser, axe }) => {
+    test("approval policy: two requests wait for the lead, who declines one with a reason and accepts the other; each side is emailed in its language", async ({ page, otherPage, axe }) => {
       // Four people, five accessibility checks, on a machine shared with the suite.
       test.setTimeout(480_000);
       const cast = castFor(lng);
@@ -67,21 +67,20 @@ for (const lng of LANGUAGES) {
       // The lead proposes; staff approve; the lead's email carries the initiative's address.
       await signInAs(page, cast.lead, lng);
       await propose(page, lng, { title, summary, policy: "approval" });
-      const staff = await personPage(browser, lng);
+      const staff = await otherPage(browserLocale(lng));
       await signInAs(staff, cast.staffApproval, lng);
       // The queue page was axe-checked in the open journey of this language.
       await approveProposal(staff, lng, title);
-      await staff.context().close();
       const approvedMail = texts(lng, "emails").coalitionReviewApproved;
       const approved = await waitForEmail(cast.lead.email, fill(approvedMail.body[0], { initiative: title }));
       const slug = approved.text.match(/\/initiatives\/([a-z0-9-]+)/)?.[1];
       expect(slug).toBeTruthy();
 
       // Two States ask to join; the first reads the portal in the run's language, its profile in another.
-      const declinedPage = await personPage(browser, lng);
+      const declinedPage = await otherPage(browserLocale(lng));
       await requestToJoin(declinedPage, cast.declined, lng, slug!);
       await axe(declinedPage);
-      const acceptedPage = await personPage(browser, lng);
+      const acceptedPage = await otherPage(browserLocale(lng));
       await requestToJoin(acceptedPage, cast.accepted, lng, slug!);
 
       // The lead hears of each request by email, in the lead's language, and sees both on the dashboard.
