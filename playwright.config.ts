@@ -25,6 +25,25 @@ const port = Number(process.env.E2E_PORT);
 // http://localhost:PORT: the browser uses the same address, so links lead back to its session.
 const baseURL = `http://localhost:${port}`;
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromiumExecutable(),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+// Specs that publish initiatives, and the specs that count the demo data set's initiatives.
+const PUBLISHING_JOURNEYS = /coalitions-(journeys|approval)\.spec\.ts$/;
+const DEMO_COUNTS = /(public-browsing|api)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -40,30 +59,18 @@ export default defineConfig({
     locale: "en-GB",
     trace: "retain-on-failure",
   },
+  // The coalition journeys publish initiatives of their own (proposed, then approved by staff),
+  // which changes the portal's public figures: they run after the specs that check the demo's
+  // counts of public and active initiatives. Everything else runs beside both.
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: [PUBLISHING_JOURNEYS, DEMO_COUNTS], use: browser },
+    { name: "demo-counts", testMatch: DEMO_COUNTS, use: browser },
+    { name: "journeys", testMatch: PUBLISHING_JOURNEYS, dependencies: ["demo-counts"], use: browser },
   ],
   webServer: {
     command: "node --import tsx tests/e2e/serve.ts",
     url: `http://127.0.0.1:${port}/readyz`,
-    // A fresh PGlite folder is created, migrated and seeded on the first start.
+    // serve.ts creates, migrates and seeds a fresh database (PostgreSQL or PGlite) first.
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,16 +1,26 @@
-// Coalition journeys in the browser: a focal point proposes an initiative; an organisation's
-// representative joins an open initiative, appears on its page and in the API with the date,
-// withdraws after confirming, and the timeline keeps both dates; joining one initiative never
-// shows the actor on another. axe-checked, in English, French and Spanish.
-import { PARIS_CALL } from "./demo";
-import { demoUser, signIn, submit, switchLanguage } from "./auth-steps";
+// Coalition journeys in the browser, in English, French and Spanish (each run with its own
+// people and initiatives, tests/e2e/cast.ts, so the three never wait for each other): a State's
+// focal point proposes an initiative; staff approve it; another State's focal point joins it
+// (open policy), appears on its page and in the API with the date, withdraws after confirming,
+// and the timeline keeps both dates; joining it never shows the State on another initiative.
+// Every text is read from the run's translation files; each page of the journey is axe-checked;
+// the proposer's email comes in their language.
+import fs from "node:fs";
+import type { Page } from "@playwright/test";
+import { PARIS_CALL, GENDER } from "./demo";
+import { submit } from "./auth-steps";
+import { approveProposal, browserLocale, fill, propose, signInAs, texts, today } from "./coalition-steps";
+import { LANGUAGES, castFor } from "./cast";
 import { expect, test } from "./fixtures";
+import { linkIn, waitForEmail } from "./mailbox";
+import { ORIGIN } from "./auth-steps";
 
 const SCREENS = "/work/wt/notes/screens";
-const A = { slug: "lethal-autonomous-weapons-systems" };
-const B = { slug: "humanitarian-call-for-action" };
 
-async function shoot(page: import("@playwright/test").Page, name: string) {
+/** Screenshots for the design notes, at desktop and phone widths: only when asked (E2E_SCREENS=1), they are slow. */
+async function shoot(page: Page, name: string) {
+  if (!process.env.E2E_SCREENS) return;
+  fs.mkdirSync(SCREENS, { recursive: true });
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true });
@@ -18,91 +28,113 @@ async function shoot(page: import("@playwright/test").Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test("a focal point proposes an initiative; it waits for the secretariat and is not public", async ({ page, axe }) => {
-  test.setTimeout(180_000);
-  const focal = demoUser("focalPoint");
-  await signIn(page, focal.email, focal.password);
-  await page.goto("/initiatives/new");
-  await switchLanguage(page, "en");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Propose an initiative");
-  await axe();
-  // Bad input first: the errors are shown beside the fields and nothing is saved.
-  await submit(page, "Submit the proposal").click();
-  await expect(page.getByText("Give the initiative a title.")).toBeVisible();
-  await page.getByLabel("Title").fill("Safe skies for civil aviation");
-  await page.getByLabel("Summary").fill("States commit to protect civil aviation from cyber attacks.");
-  await page.getByLabel("Description").fill("Why it matters.\n\n<b>Not bold</b>: plain text.");
-  await page.getByLabel("Axis").selectOption("international_law");
-  await page.getByLabel("Theme").selectOption("cyber");
-  await submit(page, "Submit the proposal").click();
-  await expect(page.getByRole("status")).toContainText("Your proposal was sent to the secretariat.");
-  await expect(page.getByLabel("Title")).toHaveValue("Safe skies for civil aviation");
-  await axe();
-  await shoot(page, "propose-submitted");
-  const api = await page.request.get("/api/v1/initiatives?q=Safe%20skies");
-  expect(((await api.json()) as { data: unknown[] }).data).toEqual([]);
-});
+const PROPOSALS = {
+  en: { title: "Safe skies for civil aviation", summary: "States commit to protect civil aviation from cyber attacks." },
+  fr: { title: "Un ciel sûr pour l’aviation civile", summary: "Les États s’engagent à protéger l’aviation civile des attaques informatiques." },
+  es: { title: "Cielos seguros para la aviación civil", summary: "Los Estados se comprometen a proteger la aviación civil de los ataques informáticos." },
+};
 
-test("an organisation joins an open initiative, appears with its date, withdraws after confirming; B never shows it", async ({ page, axe }) => {
-  // A long journey with eight accessibility checks on a shared, slow machine.
-  test.setTimeout(240_000);
-  const ngo = demoUser("ngo");
-  await page.goto(`/initiatives/${A.slug}`);
-  await expect(page.getByRole("heading", { name: "Your part in this initiative" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
-  await signIn(page, ngo.email, ngo.password);
-  await page.goto(`/initiatives/${A.slug}`);
-  await switchLanguage(page, "en");
-  const join = page.getByRole("button", { name: /Join on behalf of Reporters Without Borders/ });
-  await expect(join).toBeVisible();
-  await axe();
-  await shoot(page, "initiative-join");
-  await join.click();
-  await expect(page.getByRole("status")).toContainText("your actor now supports this initiative");
-  const today = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
-  await expect(page.getByText(`Reporters Without Borders supports this initiative since ${today}.`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "History of the coalition" }).getByRole("listitem").first()).toContainText(`${today} — Reporters Without Borders joined`);
-  await axe();
+for (const lng of LANGUAGES) {
+  test.describe(`in ${lng}`, () => {
+    test.use({ locale: browserLocale(lng) });
 
-  const api = (await (await page.request.get(`/api/v1/initiatives/${A.slug}`)).json()) as {
-    data: { supporters: { name: string; since: string }[]; events: { kind: string; name: string; occurred_at: string }[] };
-  };
-  expect(api.data.supporters.find((s) => s.name === "Reporters Without Borders")?.since.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
-  expect(api.data.events.at(-1)).toMatchObject({ kind: "joined", name: "Reporters Without Borders" });
-  // Joining A says nothing about B.
-  const other = (await (await page.request.get(`/api/v1/initiatives/${B.slug}`)).json()) as { data: { supporters: { name: string }[]; leads: { name: string }[] } };
-  expect([...other.data.supporters, ...other.data.leads].map((s) => s.name)).not.toContain("Reporters Without Borders");
-  await page.goto(`/initiatives/${B.slug}`);
-  await expect(page.getByRole("button", { name: /Join on behalf of Reporters Without Borders/ })).toBeVisible();
+    test("a focal point proposes, staff approve, another State joins (open), appears with its date, withdraws after confirming; another initiative never shows it", async ({ page, otherPage, axe }) => {
+      // A long journey of three people with six accessibility checks, on a machine shared with the suite.
+      test.setTimeout(420_000);
+      const cast = castFor(lng);
+      const c = texts(lng, "coalitions");
+      const detail = texts(lng, "initiatives").detail;
+      const { title, summary } = PROPOSALS[lng];
+      const date = today(lng);
 
-  // The same page in French and Spanish.
-  await page.goto(`/initiatives/${A.slug}`);
-  await switchLanguage(page, "fr");
-  await expect(page.getByRole("heading", { name: "Votre rôle dans cette initiative" })).toBeVisible();
-  await axe();
-  await switchLanguage(page, "es");
-  await expect(page.getByRole("heading", { name: "Su participación en esta iniciativa" })).toBeVisible();
-  await axe();
-  await switchLanguage(page, "en");
+      // The proposal: bad input first (errors beside the fields, nothing saved), then sent.
+      await signInAs(page, cast.proposer, lng);
+      await page.goto("/initiatives/new");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(c.propose.title);
+      await axe();
+      await submit(page, c.propose.submit).click();
+      await expect(page.getByText(c.errors.titleRequired)).toBeVisible();
+      await propose(page, lng, { title, summary, policy: "open" });
+      await expect(page.getByLabel(c.form.title, { exact: true })).toHaveValue(title);
+      if (lng === "en") await shoot(page, "propose-submitted");
+      const hidden = await page.request.get(`/api/v1/initiatives?q=${encodeURIComponent(title)}`);
+      expect(((await hidden.json()) as { data: unknown[] }).data).toEqual([]);
 
-  await page.getByRole("link", { name: "Withdraw Reporters Without Borders" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Withdraw Reporters Without Borders from");
-  await axe();
-  await shoot(page, "withdraw-confirm");
-  await submit(page, "Yes, withdraw Reporters Without Borders").click();
-  await expect(page.getByRole("status")).toContainText("no longer takes part");
-  const history = page.getByRole("region", { name: "History of the coalition" }).getByRole("listitem");
-  await expect(history.nth(0)).toContainText(`${today} — Reporters Without Borders withdrew`);
-  await expect(history.nth(1)).toContainText(`${today} — Reporters Without Borders joined`);
-  await axe();
-  await shoot(page, "initiative-after-withdraw");
-});
+      // Staff approve it; the proposer is told in their language and the link leads to its page.
+      const staff = await otherPage(browserLocale(lng));
+      await signInAs(staff, cast.staffOpen, lng);
+      await approveProposal(staff, lng, title, axe);
+      const approvedMail = texts(lng, "emails").coalitionReviewApproved;
+      const approved = await waitForEmail(cast.proposer.email, fill(approvedMail.body[0], { initiative: title }));
+      expect(approved.subject).toBe(fill(approvedMail.subject, { initiative: title }));
+      const slug = approved.text.match(new RegExp(`${ORIGIN}/initiatives/([a-z0-9-]+)`))?.[1];
+      expect(slug, approved.text).toBeTruthy();
+      const link = linkIn(approved, ORIGIN, `/initiatives/${slug}`);
 
-test("the coalition as of a past date, and a date that is not one", async ({ page, axe }) => {
-  await page.goto(`/initiatives/${PARIS_CALL.slug}?asOf=2019-01-01`);
-  await expect(page.getByText("You are looking at this coalition as it stood at the end of 1 January 2019.")).toBeVisible();
-  await axe();
-  await shoot(page, "initiative-as-of");
-  await page.goto(`/initiatives/${PARIS_CALL.slug}?asOf=2019-02-30`);
-  await expect(page.getByText("Enter a date such as 2020-01-01.")).toBeVisible();
-});
+      // Another State's focal point, first as a visitor: the page says how to take part.
+      const joiner = await otherPage(browserLocale(lng));
+      const state = cast.joiner.state![lng];
+      await joiner.goto(link);
+      await expect(joiner.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(joiner.getByRole("heading", { name: c.next.heading })).toBeVisible();
+      await expect(joiner.getByRole("main").getByRole("link", { name: c.next.signIn, exact: true })).toBeVisible();
+      await signInAs(joiner, cast.joiner, lng);
+      await joiner.goto(`/initiatives/${slug}`);
+      await expect(joiner.getByText(c.next.openHint)).toBeVisible();
+      const join = submit(joiner, fill(c.next.joinAs, { actor: state }));
+      await axe(joiner);
+      if (lng === "en") await shoot(joiner, "initiative-join");
+      await join.click();
+      await expect(joiner.getByRole("status")).toContainText(c.notice.joined);
+      await expect(joiner.getByText(fill(c.next.supports, { actor: state, date }))).toBeVisible();
+      const supporters = joiner.getByRole("region", { name: detail.supporters, exact: true });
+      await expect(supporters.getByRole("link", { name: state })).toBeVisible();
+      const history = joiner.getByRole("region", { name: c.timeline.heading }).getByRole("listitem");
+      await expect(history.first()).toContainText(`${date} — ${fill(c.timeline.joined_supporter, { actor: state })}`);
+      await axe(joiner);
+
+      // The API gives the State among the supporters with today's date, and the join event.
+      const api = (await (await joiner.request.get(`/api/v1/initiatives/${slug}`)).json()) as {
+        data: { supporters: { name: string; since: string }[]; events: { kind: string; name: string }[] };
+      };
+      expect(api.data.supporters.find((s) => s.name === cast.joiner.state!.en)?.since.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+      expect(api.data.events.at(-1)).toMatchObject({ kind: "joined", name: cast.joiner.state!.en });
+
+      // Joining this initiative says nothing about another: not listed there, still free to ask.
+      const other = (await (await joiner.request.get(`/api/v1/initiatives/${GENDER.slug}`)).json()) as { data: { supporters: { name: string }[]; leads: { name: string }[] } };
+      expect([...other.data.supporters, ...other.data.leads].map((s) => s.name)).not.toContain(cast.joiner.state!.en);
+      await joiner.goto(`/initiatives/${GENDER.slug}`);
+      await expect(submit(joiner, fill(c.next.requestJoinAs, { actor: state }))).toBeVisible();
+      await expect(joiner.getByRole("region", { name: detail.supporters, exact: true }).getByRole("link", { name: state })).toHaveCount(0);
+
+      // Withdrawing asks first; the history then keeps both dates, newest first.
+      await joiner.goto(`/initiatives/${slug}`);
+      await joiner.getByRole("link", { name: fill(c.next.withdraw, { actor: state }) }).click();
+      await expect(joiner.getByRole("heading", { level: 1 })).toHaveText(fill(c.withdraw.question, { actor: state, initiative: title }));
+      await axe(joiner);
+      if (lng === "en") await shoot(joiner, "withdraw-confirm");
+      await submit(joiner, fill(c.withdraw.confirm, { actor: state })).click();
+      await expect(joiner.getByRole("status")).toContainText(c.notice.withdrawn);
+      await expect(history.nth(0)).toContainText(`${date} — ${fill(c.timeline.withdrawn_supporter, { actor: state })}`);
+      await expect(history.nth(1)).toContainText(`${date} — ${fill(c.timeline.joined_supporter, { actor: state })}`);
+      await expect(joiner.getByRole("region", { name: detail.supporters, exact: true }).getByRole("link", { name: state })).toHaveCount(0);
+      if (lng === "en") await shoot(joiner, "initiative-after-withdraw");
+    });
+  });
+}
+
+// The as-of view, in each language chosen with ?lng= in the address, as a shared link would carry it.
+for (const lng of LANGUAGES) {
+  test(`in ${lng} (?lng=): the coalition as of a past date, and a date that is not one`, async ({ page, axe }) => {
+    test.setTimeout(120_000);
+    const timeline = texts(lng, "coalitions").timeline;
+    const newYear = new Intl.DateTimeFormat(browserLocale(lng), { dateStyle: "long", timeZone: "UTC" }).format(new Date("2019-01-01T12:00:00Z"));
+    await page.goto(`/initiatives/${PARIS_CALL.slug}?asOf=2019-01-01&lng=${lng}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", lng);
+    await expect(page.getByText(fill(timeline.asOfNotice, { date: newYear }))).toBeVisible();
+    await axe();
+    if (lng === "en") await shoot(page, "initiative-as-of");
+    await page.goto(`/initiatives/${PARIS_CALL.slug}?asOf=2019-02-30&lng=${lng}`);
+    await expect(page.getByText(timeline.asOfInvalid)).toBeVisible();
+  });
+}

@@ -1,9 +1,10 @@
 // Playwright's web server: the production build in local mode (no APP_URL, on 127.0.0.1) on a
 // database of its own, removed afterwards.
-//   DATABASE_URL set: a new database on that server, migrated and seeded with the demo data, as
-//   `npm run db:seed` would; LOCAL_ONLY=1 says this production server on PostgreSQL serves this
-//   machine only (a portal that serves others needs APP_URL and refuses demo accounts).
-//   Otherwise: a temporary PGlite folder, which the server migrates and seeds on first start.
+//   DATABASE_URL set: a new database on that server; LOCAL_ONLY=1 says this production server on
+//   PostgreSQL serves this machine only (a portal that serves others needs APP_URL and refuses
+//   demo accounts). Otherwise: a temporary PGlite folder.
+// Either way it is migrated and seeded here with the demo data and the journeys' cast before
+// the server starts.
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -23,36 +24,42 @@ async function cleanUp(): Promise<void> {
   await fs.rm(mailDir, { recursive: true, force: true });
 }
 
+// The modules the seed imports read the environment (cookies, the public URL, the key that
+// encrypts two-factor secrets) when loaded, so they are loaded after it is complete.
 if (serverUrl) {
   databaseName = `${databaseBaseName(serverUrl)}_e2e_${randomSuffix()}`;
-  // This process is a production server's helper on this machine only: the modules the seed
-  // imports read the environment (cookies, the public URL) when loaded, so they are loaded after
-  // saying so, as the server itself is told below.
+  // This process is a production server's helper on this machine only, as the server itself is
+  // told below: a portal on PostgreSQL that serves others needs APP_URL and refuses demo accounts.
   process.env.LOCAL_ONLY = "1";
+  env.LOCAL_ONLY = "1";
+} else {
+  env.PGLITE_DIR = path.join(workDir, "pglite");
+}
+
+// Both engines are loaded here, as `npm run db:seed` would, with the demo data and the journeys'
+// cast (./cast-seed.ts); the server then finds the demo loaded and seeds nothing itself.
+try {
+  if (serverUrl && databaseName) env.DATABASE_URL = await createDatabase(serverUrl, databaseName);
   const { createDb, migrateDb } = await import("~/db/client.server");
   const { loadReferenceData } = await import("~/db/reference-data.server");
   const { dataLoads } = await import("~/db/schema");
   const { seedDemoData } = await import("~/db/seed/demo.server");
+  const { seedCast } = await import("./cast-seed");
+  const handle = await createDb({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolSize: 2 });
   try {
-    env.DATABASE_URL = await createDatabase(serverUrl, databaseName);
-    env.LOCAL_ONLY = "1";
-    const handle = await createDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
-    try {
-      await migrateDb(handle);
-      await loadReferenceData(handle.db);
-      await handle.db.transaction(async (tx) => {
-        await seedDemoData(tx);
-        await tx.insert(dataLoads).values({ name: "demo", demo: true });
-      });
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    await cleanUp();
-    throw error;
+    await migrateDb(handle);
+    await loadReferenceData(handle.db);
+    await handle.db.transaction(async (tx) => {
+      await seedDemoData(tx);
+      await tx.insert(dataLoads).values({ name: "demo", demo: true });
+    });
+    await seedCast(handle.db);
+  } finally {
+    await handle.close();
   }
-} else {
-  env.PGLITE_DIR = path.join(workDir, "pglite");
+} catch (error) {
+  await cleanUp();
+  throw error;
 }
 
 const server = spawn(process.execPath, ["build/server.js"], { env, stdio: "inherit" });

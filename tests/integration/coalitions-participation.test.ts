@@ -196,6 +196,27 @@ describe("joining an initiative whose leads approve each request", () => {
     expect((await participationRows(t.db, initiative.id)).find((r) => r.actorId === actor.id)?.status).toBe("requested");
   });
 
+  it("each email names a State in its reader's language: the leads read Irlande or Ireland, Ireland's focal point Irlanda", async () => {
+    const { initiative, lead, leadActor } = await ledInitiative(t.db, { joinPolicy: "approval" });
+    const frenchLead = await createRepresentative(t.db, leadActor, {}, { locale: "fr" });
+    const ireland = await stateActor(t.db, "IRL");
+    const rep = await createRepresentative(t.db, ireland, {}, { locale: "es" });
+    await join(initiative.slug, rep.cookie, ireland.id);
+    const [toFrench] = await mailsTo(t.db, frenchLead.user.email);
+    expect(toFrench).toMatchObject({ template: "coalitionJoinRequested", locale: "fr" });
+    expect(toFrench?.subject).toContain("Irlande");
+    expect(toFrench?.textBody).not.toContain("Ireland");
+    const [toEnglish] = await mailsTo(t.db, lead.user.email);
+    expect(toEnglish?.subject).toContain("Ireland");
+
+    const [row] = await t.db.select().from(participations).where(eq(participations.actorId, ireland.id));
+    await decideJoinRequest(t.db, { userId: lead.user.id }, { initiativeId: initiative.id, participationId: row!.id, decision: "decline", reason: "Not now." });
+    const [declined] = await mailsTo(t.db, rep.user.email);
+    expect(declined).toMatchObject({ template: "coalitionRequestDeclined", locale: "es" });
+    expect(declined?.textBody).toContain("Irlanda");
+    expect(declined?.textBody).not.toContain("Ireland");
+  });
+
   it("a second decision on the same request, or by two leads at once, finds nothing left to decide", async () => {
     const { initiative, lead } = await ledInitiative(t.db, { joinPolicy: "approval" });
     const coLeadActor = await createActor(t.db);

@@ -55,7 +55,12 @@ describe("deciding on an affiliation", () => {
     const [mail] = await mailsTo(applicant.email);
     expect(mail).toMatchObject({ template: "deskAffiliationApproved", locale: "fr" });
     expect(mail?.subject).toContain("Vous représentez désormais");
-    expect((await mailsTo(focalPoint.email)).map((m) => m.template)).toEqual(["deskColleagueApproved"]);
+    // The State is named in each reader's language: Allemagne for the applicant, Germany for the focal point.
+    expect(mail?.subject).toContain("Allemagne");
+    expect(mail?.textBody).not.toContain("Germany");
+    const colleague = await mailsTo(focalPoint.email);
+    expect(colleague.map((m) => m.template)).toEqual(["deskColleagueApproved"]);
+    expect(colleague[0]?.textBody).toContain("Germany");
     const [audit] = await auditFor(affiliation.id);
     expect(audit).toMatchObject({ userId: staff.id, action: "affiliation.approved" });
     expect(audit?.data).toMatchObject({ actorId: state.id, userId: applicant.id, before: { status: "pending" }, after: { status: "approved" } });
@@ -73,6 +78,7 @@ describe("deciding on an affiliation", () => {
     const [mail] = await mailsTo(applicant.email);
     expect(mail?.textBody).toContain("No letter from the ministry");
     expect(mail?.subject).toContain("no ha sido aprobada");
+    expect(mail?.textBody).toContain("Italia");
   });
 
   it("asking for information keeps the application pending and sends the question", async () => {

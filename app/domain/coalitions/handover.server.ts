@@ -3,7 +3,7 @@
 // stepping down (./leadership.server.ts) takes two people and two days; this is for a coalition
 // that has already agreed who leads next. One transaction holds both role changes, their
 // history events, the audit row and the emails: no moment without a lead, and no half handover.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
 import { actors, countries, leadInvitations, participations, type Locale } from "~/db/schema";
@@ -11,7 +11,7 @@ import { actorDisplayName, sortableName } from "../actors.server";
 import type { HandoverInput } from "./handover-schema";
 import { recordParticipationEvent } from "./history.server";
 import { lockActiveInitiative } from "./leadership.server";
-import { actorRepresentatives, mailEach } from "./notify.server";
+import { actorNames, actorRepresentatives, mailEach } from "./notify.server";
 import { leadsInitiative, representsActor, type Caller, type Outcome } from "./participation.server";
 
 export type HandoverResult = Outcome<object, "notFound" | "notLead" | "notRepresentative" | "notParticipant" | "alreadyLead" | "sameActor">;
@@ -93,8 +93,8 @@ export async function handOverLeadership(db: Executor, by: Caller, input: Handov
       origin: by.origin,
       data: { before: { lead: input.fromActorId }, after: { lead: input.toActorId, previousLead: input.afterwards }, actorId: input.toActorId },
     });
-    const names = await tx.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, [input.fromActorId, input.toActorId]));
-    const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? "";
+    const names = await actorNames(tx, [input.fromActorId, input.toActorId]);
+    const nameOf = (id: string) => names.get(id) ?? { en: "", fr: "", es: "" };
     const params = { actor: nameOf(input.toActorId), from: nameOf(input.fromActorId), initiative: initiative.title };
     await mailEach(tx, await actorRepresentatives(tx, input.toActorId), "coalitionLeadReceived", { ...params, link: `${by.appUrl ?? ""}/initiatives/${initiative.slug}/manage` });
     await mailEach(tx, await actorRepresentatives(tx, input.fromActorId), input.afterwards === "supporter" ? "coalitionLeadHandedOver" : "coalitionLeadShared", {

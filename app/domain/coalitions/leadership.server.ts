@@ -7,7 +7,7 @@ import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, initiatives, leadInvitations, participations, users, type Locale } from "~/db/schema";
 import { actorDisplayName } from "../actors.server";
 import { recordParticipationEvent } from "./history.server";
-import { actorRepresentatives, leadRepresentatives, mailEach } from "./notify.server";
+import { actorNameInEachLanguage, actorRepresentatives, leadRepresentatives, mailEach } from "./notify.server";
 import { leadsInitiative, otherActiveLeads, representsActor, type Caller, type Outcome } from "./participation.server";
 import type { InitiativeText } from "./schemas";
 
@@ -57,7 +57,7 @@ export async function inviteCoLead(db: Executor, by: Caller, input: { initiative
     if (!row) return { ok: true };
     await recordAudit(tx, { userId: by.userId, action: "initiative.invite_lead", subjectType: "initiative", subjectId: initiative.id, origin: by.origin, data: { actorId: input.actorId } });
     await mailEach(tx, await actorRepresentatives(tx, input.actorId), "coalitionLeadInvited", {
-      actor: actor.name,
+      actor: await actorNameInEachLanguage(tx, input.actorId),
       initiative: initiative.title,
       link: `${by.appUrl ?? ""}/initiatives/${initiative.slug}`,
     });
@@ -125,9 +125,8 @@ export async function answerLeadInvitation(db: Executor, by: Caller, input: { in
       origin: by.origin,
       data: { actorId: invitation.actorId },
     });
-    const [actor] = await tx.select({ name: actors.name }).from(actors).where(eq(actors.id, invitation.actorId));
     await mailEach(tx, await leadRepresentatives(tx, initiative.id), input.accept ? "coalitionLeadAccepted" : "coalitionLeadDeclined", {
-      actor: actor?.name ?? "",
+      actor: await actorNameInEachLanguage(tx, invitation.actorId),
       initiative: initiative.title,
       link: `${by.appUrl ?? ""}/initiatives/${initiative.slug}`,
     });

@@ -1,9 +1,9 @@
 // Who hears about a coalition change: the representatives of an actor, or the representatives
 // of an initiative's leads, each in their own language. Rows go to the outbox inside the
 // caller's transaction, so an email goes out exactly when the change commits.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
-import { actors, affiliations, participations, users } from "~/db/schema";
+import { actors, affiliations, countries, participations, users, type Locale } from "~/db/schema";
 import { enqueueMail, type MailTemplate } from "~/mail/outbox.server";
 
 interface Recipient {
@@ -28,14 +28,38 @@ export function leadRepresentatives(db: Executor, initiativeId: string): Promise
   return participantRepresentatives(db, initiativeId, "lead");
 }
 
+/** A name as each reader writes it: a State's from the reference data ("Irlande" in French), an organisation's own. */
+export type NameInEachLanguage = Readonly<Record<Locale, string>>;
+
+/** The actors' names in each language, by id (an unknown id has none). */
+export async function actorNames(db: Executor, actorIds: readonly string[]): Promise<Map<string, NameInEachLanguage>> {
+  if (actorIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: actors.id, name: actors.name, en: countries.nameEn, fr: countries.nameFr, es: countries.nameEs })
+    .from(actors)
+    .leftJoin(countries, and(eq(actors.kind, "state"), eq(countries.iso3, actors.countryCode)))
+    .where(inArray(actors.id, [...actorIds]));
+  return new Map(rows.map((r) => [r.id, { en: r.en ?? r.name, fr: r.fr ?? r.name, es: r.es ?? r.name }]));
+}
+
+/** One actor's name in each language (empty when the actor is gone). */
+export async function actorNameInEachLanguage(db: Executor, actorId: string): Promise<NameInEachLanguage> {
+  return (await actorNames(db, [actorId])).get(actorId) ?? { en: "", fr: "", es: "" };
+}
+
+/**
+ * Queues the template for each recipient in their language; a parameter given in each language
+ * (an actor's name) is written in theirs, so a French lead reads "Irlande", not "Ireland".
+ */
 export async function mailEach(
   db: Executor,
   recipients: readonly Recipient[],
   template: MailTemplate,
-  params: Record<string, string>,
+  params: Readonly<Record<string, string | NameInEachLanguage>>,
 ): Promise<void> {
   for (const r of recipients) {
-    await enqueueMail(db, { to: r.email, locale: r.locale, template, params: { ...params, name: r.name } });
+    const own = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === "string" ? value : value[r.locale]]));
+    await enqueueMail(db, { to: r.email, locale: r.locale, template, params: { ...own, name: r.name } });
   }
 }
 

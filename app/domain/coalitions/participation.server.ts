@@ -7,7 +7,7 @@ import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, initiatives, participations, type ParticipationStatus } from "~/db/schema";
 import { recordParticipationEvent } from "./history.server";
-import { actorRepresentatives, leadRepresentatives, mailEach } from "./notify.server";
+import { actorNameInEachLanguage, actorRepresentatives, leadRepresentatives, mailEach } from "./notify.server";
 
 export type Outcome<T extends object, R extends string> = ({ ok: true } & T) | { ok: false; reason: R };
 
@@ -61,11 +61,6 @@ async function lockInitiative(db: Executor, initiativeId: string) {
     .where(eq(initiatives.id, initiativeId))
     .for("update");
   return row;
-}
-
-async function actorName(db: Executor, actorId: string): Promise<string> {
-  const [row] = await db.select({ name: actors.name }).from(actors).where(eq(actors.id, actorId));
-  return row?.name ?? "";
 }
 
 export type JoinResult = Outcome<{ status: ParticipationStatus; changed: boolean }, "notFound" | "notOpen" | "notRepresentative">;
@@ -138,7 +133,7 @@ export async function joinInitiative(db: Executor, by: Caller, input: { actorId:
     });
     if (status === "requested") {
       await mailEach(tx, await leadRepresentatives(tx, initiative.id), "coalitionJoinRequested", {
-        actor: await actorName(tx, input.actorId),
+        actor: await actorNameInEachLanguage(tx, input.actorId),
         initiative: initiative.title,
         link: `${by.appUrl ?? ""}/initiatives/${initiative.slug}/manage`,
       });
@@ -267,7 +262,7 @@ export async function decideJoinRequest(
       data: { actorId: row.actorId, reason: input.reason ?? null },
     });
     await mailEach(tx, await actorRepresentatives(tx, row.actorId), accepted ? "coalitionRequestAccepted" : "coalitionRequestDeclined", {
-      actor: await actorName(tx, row.actorId),
+      actor: await actorNameInEachLanguage(tx, row.actorId),
       initiative: initiative.title,
       reason: input.reason ?? "",
       link: `${by.appUrl ?? ""}/initiatives/${initiative.slug}`,

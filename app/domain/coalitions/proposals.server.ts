@@ -10,7 +10,7 @@ import { actorDisplayName, sortableName } from "../actors.server";
 import { QUEUE_PAGE_SIZE, type QueueQuery } from "../desk/queue-query";
 import { cursorOf, keyset, page } from "../desk/queues.server";
 import { recordParticipationEvent } from "./history.server";
-import { actorRepresentatives, mailEach } from "./notify.server";
+import { actorNameInEachLanguage, actorRepresentatives, mailEach } from "./notify.server";
 import { representsActor, type Caller, type Outcome } from "./participation.server";
 import type { InitiativeText, ProposalInput } from "./schemas";
 import { slugFromTitle } from "./slug";
@@ -181,9 +181,8 @@ export async function reviewInitiative(
         .from(leadInvitations)
         .where(and(eq(leadInvitations.initiativeId, row.id), eq(leadInvitations.status, "pending")));
       for (const invitation of invited) {
-        const [actor] = await tx.select({ name: actors.name }).from(actors).where(eq(actors.id, invitation.actorId));
         await mailEach(tx, await actorRepresentatives(tx, invitation.actorId), "coalitionLeadInvited", {
-          actor: actor?.name ?? "",
+          actor: await actorNameInEachLanguage(tx, invitation.actorId),
           initiative: row.title,
           link: `${by.appUrl ?? ""}/dashboard`,
         });

@@ -8,6 +8,7 @@ import { recordAudit } from "~/auth/audit.server";
 import type { Database, Executor } from "~/db/client.server";
 import { actors, affiliations, users, type Locale } from "~/db/schema";
 import { enqueueMail, type DeskMailTemplate } from "~/mail/outbox.server";
+import { actorNameInEachLanguage, type NameInEachLanguage } from "../coalitions/notify.server";
 
 export const affiliationDecisions = ["approve", "reject", "requestInfo", "revoke"] as const;
 export const actorDecisions = ["approve", "reject", "requestInfo", "suspend", "reinstate"] as const;
@@ -77,8 +78,10 @@ async function focalPointsOf(tx: Executor, actorId: string, except: string[]): P
     );
 }
 
-async function mail(tx: Executor, to: Person, template: DeskMailTemplate, params: Record<string, string>, context: DecisionContext) {
-  await enqueueMail(tx, { to: to.email, locale: to.locale, template, params: { name: to.name, link: `${context.appUrl}/dashboard`, ...params } });
+/** A parameter given in each language (a State's name) is written in the recipient's. */
+async function mail(tx: Executor, to: Person, template: DeskMailTemplate, params: Readonly<Record<string, string | NameInEachLanguage>>, context: DecisionContext) {
+  const own = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === "string" ? value : value[to.locale]]));
+  await enqueueMail(tx, { to: to.email, locale: to.locale, template, params: { name: to.name, link: `${context.appUrl}/dashboard`, ...own } });
 }
 
 async function decideAffiliation(
@@ -126,11 +129,13 @@ async function decideAffiliation(
   }
 
   const [subject] = await tx
-    .select({ person: personColumns, actorName: actors.name })
+    .select({ person: personColumns })
     .from(users)
     .innerJoin(actors, eq(actors.id, changed.actorId))
     .where(eq(users.id, changed.userId));
   if (!subject) throw new Error(`affiliation ${id} lost its user or actor`);
+  // "Allemagne" for a French applicant, "Alemania" for a Spanish focal point.
+  const actorName = await actorNameInEachLanguage(tx, changed.actorId);
 
   await recordAudit(tx, {
     userId: staffId,
@@ -147,7 +152,7 @@ async function decideAffiliation(
     },
   });
 
-  const params = { actor: subject.actorName, reason, message: reason, colleague: subject.person.name };
+  const params = { actor: actorName, reason, message: reason, colleague: subject.person.name };
   const template: DeskMailTemplate = {
     approve: "deskAffiliationApproved",
     reject: "deskAffiliationRejected",
