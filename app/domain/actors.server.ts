@@ -5,7 +5,7 @@ import { sortKey } from "~/db/sort-key";
 import { unionAll } from "drizzle-orm/pg-core";
 import { actorCounts, actors, affiliations, countries, initiatives, participations, type Locale } from "~/db/schema";
 import { foldedContainsPattern, foldedSql } from "./folding";
-import { visitorTranslation } from "./coalitions/translations.server";
+import { visitorTranslation } from "./coalitions/translation-reads.server";
 import { PAGE_SIZE, type ActorListQuery } from "./public-query";
 import { safeWebUrl } from "./web-url";
 

@@ -17,7 +17,7 @@ import {
   type ParticipationRole,
 } from "~/db/schema";
 import { participantsAsOf, PUBLIC_EVENT_KINDS } from "./coalitions/history.server";
-import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translations.server";
+import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translation-reads.server";
 import { actorDisplayName, countryName, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
 import { prefixTsquery } from "./search-query";
 import { actorKinds, PAGE_SIZE, type InitiativeListQuery, type unRegionalGroups } from "./public-query";

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, countries, initiatives, meetings, type Locale } from "~/db/schema";
 import { actorDisplayName, countryName, matchesSearch, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
-import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translations.server";
+import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translation-reads.server";
 import { MAX_SEARCH_LENGTH } from "./public-query";
 import { longEnoughToSearch, prefixTsquery } from "./search-query";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseAsOf } from "~/domain/coalitions/history";
-import { publicTranslations } from "~/domain/coalitions/translations.server";
+import { publicTranslations } from "~/domain/coalitions/translation-reads.server";
 import { findPublicInitiative } from "~/domain/initiatives.server";
 import { initiativeJson } from "~/domain/open-data.server";
 import { initiativeSlug } from "~/domain/public-query";
