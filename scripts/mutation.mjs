@@ -24,7 +24,8 @@ export const TESTS_FOR = {
   "app/auth/rate-limit.server.ts": [integration("auth-rate-limits"), integration("auth-retry-after")],
   "app/auth/schemas.ts": [unit("auth-form-errors"), unit("auth-password-policy")],
   "app/auth/session.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("auth-sessions")],
-  "app/auth/tokens.server.ts": [integration("auth-tokens")],
+  // Issued for an email (sign-up, a forgotten password) in the sign-up and equal-work tests.
+  "app/auth/tokens.server.ts": [integration("auth-tokens"), integration("auth-signup"), integration("auth-equal-work")],
   "app/auth/totp.server.ts": [unit("auth-totp"), integration("auth-two-factor")],
 };
 

@@ -8,7 +8,7 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import i18next from "i18next";
 import type { Locale } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage, supportedLanguages } from "~/i18n/config";
+import { fallbackLanguage, isSupportedLanguage, ROOT_NAMESPACES, supportedLanguages } from "~/i18n/config";
 import type discovery from "~/i18n/locales/en/discovery.json";
 
 const OG_LOCALES: Record<Locale, string> = { en: "en_GB", fr: "fr_FR", es: "es_ES" };
@@ -47,7 +47,10 @@ function rootData(matches: MetaArgs["matches"]): { locale: Locale; publicUrl: st
  * language shown until the root layout has fetched them and switched, then follows.
  */
 export function headT(locale: Locale) {
-  const shown = i18next.hasResourceBundle(locale, "common") ? locale : (i18next.language ?? fallbackLanguage);
+  // Every root namespace, not one: they arrive one by one (client-resources.ts), and the head
+  // reads discovery's descriptions as well as common's titles.
+  const arrived = ROOT_NAMESPACES.every((ns) => i18next.hasResourceBundle(locale, ns));
+  const shown = arrived ? locale : (i18next.language ?? fallbackLanguage);
   return i18next.getFixedT(shown);
 }
 
