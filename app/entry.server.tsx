@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { pino } from "pino";
 import { renderToPipeableStream } from "react-dom/server";
@@ -30,6 +30,12 @@ function logFor(context: AppLoadContext | undefined) {
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
   // The visitor left or the request timed out: nothing went wrong on our side.
   if (request.signal.aborted) return;
+  // The router's own answers to a client's mistake (404 for an unknown address, 405 for a form
+  // sent to a page that takes none): the response says so; nothing failed on our side.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logFor(context).warn({ status: error.status, method: request.method, path: new URL(request.url).pathname }, "request refused by the router");
+    return;
+  }
   logFor(context).error({ error: describeError(error), method: request.method, path: new URL(request.url).pathname }, "unhandled error in a loader, action or render");
 }
 

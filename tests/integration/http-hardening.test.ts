@@ -9,6 +9,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { mailOutbox } from "~/db/schema";
+import * as about from "~/routes/about";
 import * as accountIndex from "~/routes/account._index";
 import * as actorsApi from "~/routes/api.v1.actors._index";
 import * as forgotPassword from "~/routes/forgot-password";
@@ -21,6 +22,7 @@ import { useTestDatabase } from "../support/db";
 const t = useTestDatabase();
 
 const build = appBuild([
+  { file: "about", path: "about", module: about },
   { file: "forgot-password", path: "forgot-password", module: forgotPassword },
   { file: "login", path: "login", module: login },
   { file: "language", path: "language", module: language },
@@ -324,6 +326,12 @@ describe("client mistakes are 4xx, never 500, and logged at warn at most", () =>
       body: form({ email: "nobody@example.org" }),
     });
     expect(answer.status).toBe(403);
+  });
+
+  it("answers a form sent to a page that takes none with 405, and an unknown address with 404", async () => {
+    const post = await send(portal, { method: "POST", path: "/about", headers: { Origin: portal.base, "Content-Type": FORM }, body: form({ a: "b" }) });
+    expect(post.status).toBe(405);
+    expect((await send(portal, { path: "/no-such-page" })).status).toBe(404);
   });
 
   it("logged none of them at error level", () => {
