@@ -19,6 +19,7 @@ import type { Env } from "~/env.server";
 import { allowedOrigins, checkHost } from "./origins";
 import { remixHandler } from "./remix-handler";
 import { rememberRouteMatches } from "./route-matching";
+import { refuse } from "./refusals";
 import { boundedBody } from "./request-body";
 import { serveFlags } from "./flags";
 import { answerDatabaseFaults, requestTimeout } from "./faults";
@@ -243,7 +244,7 @@ export function createApp(options: CreateAppOptions): express.Express {
   app.use((req, res, next) => {
     if (METHODS.includes(req.method)) return next();
     req.log.warn("method refused");
-    res.status(405).set("Allow", METHODS.join(", ")).type("text/plain").send("Method Not Allowed");
+    refuse(req, res, 405, "methodNotAllowed", { headers: { Allow: METHODS.join(", ") } });
   });
 
   app.get("/healthz", (_req, res) => {
@@ -268,14 +269,13 @@ export function createApp(options: CreateAppOptions): express.Express {
     const verdict = checkHost(req.get("host"), policy);
     if (!verdict.ok) {
       req.log.warn({ reason: verdict.reason }, "request refused: Host");
-      res.status(verdict.status).type("text/plain");
-      res.send(verdict.status === 421 ? "Misdirected Request: this portal answers only on its own address." : "Bad Request: malformed Host header.");
+      refuse(req, res, verdict.status, verdict.status === 421 ? "misdirected" : "badHost");
       return;
     }
     // An absolute-form target ("GET http://other.example/ HTTP/1.1") names a host of its own.
     if (!req.originalUrl.startsWith("/")) {
       req.log.warn("request refused: request target");
-      res.status(400).type("text/plain").send("Bad Request");
+      refuse(req, res, 400, "badRequest");
       return;
     }
     next();
@@ -296,7 +296,7 @@ export function createApp(options: CreateAppOptions): express.Express {
     });
     if (verdict.allowed) return next();
     req.log.warn({ reason: verdict.reason }, "cross-site request refused");
-    res.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
+    refuse(req, res, 403, "crossSite");
   });
 
   // The API answers other methods itself (405, in JSON); every other route takes forms.
@@ -346,14 +346,14 @@ export function createApp(options: CreateAppOptions): express.Express {
     const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status >= 400 && status < 500) {
       req.log.warn({ error: describeError(error) }, "bad request");
-      res.status(status).type("text/plain").send("Bad Request");
+      refuse(req, res, status, "badRequest");
     } else if (isDatabaseUnavailable(error)) {
       req.log.warn({ error: describeError(error) }, "database unavailable: answered 503");
-      res.status(503).set("Retry-After", String(RETRY_AFTER_SECONDS)).type("text/plain").send("Service temporarily unavailable: please try again in a few seconds.");
+      refuse(req, res, 503, "unavailable", { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
     } else {
       // describeError leaves out the SQL parameters and values a database error carries.
       req.log.error({ error: describeError(error) }, "unhandled error");
-      res.status(500).type("text/plain").send("Internal Server Error");
+      refuse(req, res, 500, "internal");
     }
   };
   app.use(handleError);

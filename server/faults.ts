@@ -5,6 +5,7 @@ import type { RequestHandler } from "express";
 import type { Logger } from "pino";
 import { describeError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/db/faults.server";
 import { apiJson } from "~/utils/api-response.server";
+import { refuse } from "./refusals";
 
 type RouteModule = ServerBuild["routes"][string]["module"];
 type Handler = NonNullable<RouteModule["loader"]>;
@@ -68,11 +69,7 @@ export function requestTimeout(ms: number): RequestHandler {
       if (res.headersSent) return;
       res.locals.timedOut = true;
       req.log.warn({ timeoutMs: ms }, "request timed out: answered 503");
-      res
-        .status(503)
-        .set({ "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store", Connection: "close" })
-        .type("text/plain")
-        .send("Service temporarily unavailable: please try again in a few seconds.");
+      refuse(req, res, 503, "unavailable", { headers: { "Retry-After": String(RETRY_AFTER_SECONDS), Connection: "close" } });
     }, ms);
     res.once("close", () => clearTimeout(timer));
     next();

@@ -2,6 +2,7 @@
 // otherwise parse a form of any size (a 60 MiB POST once cost 570 MiB of memory and echoed
 // the field back), and the forms of this portal fit in a few kilobytes.
 import type { Request, RequestHandler, Response } from "express";
+import { refuse as answer } from "./refusals";
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
@@ -11,9 +12,12 @@ export interface BodyLimitOptions {
   formsOnly: (req: Request) => boolean;
 }
 
-function refuse(res: Response, status: 413 | 415, message: string): void {
+function refuse(req: Request, res: Response, status: 413 | 415, limitBytes: number): void {
   // The rest of the body is never read: the connection cannot carry another request after it.
-  res.set("Connection", "close").status(status).type("text/plain").send(message);
+  answer(req, res, status, status === 413 ? "tooLarge" : "unsupportedType", {
+    values: { kilobytes: Math.floor(limitBytes / 1024) },
+    headers: { Connection: "close" },
+  });
 }
 
 /** Leaves the body in res.locals.body (a Buffer) for the Remix handler, or refuses it. */
@@ -26,11 +30,11 @@ export function boundedBody({ limitBytes, formsOnly }: BodyLimitOptions): Reques
     const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
     if (formsOnly(req) && !FORM_TYPES.has(type)) {
       req.log.warn({ contentType: type || null }, "request body refused: not a form");
-      return refuse(res, 415, "Unsupported Media Type: this address takes HTML forms only.");
+      return refuse(req, res, 415, limitBytes);
     }
     const tooLarge = () => {
       req.log.warn({ limitBytes }, "request body refused: too large");
-      refuse(res, 413, `Payload Too Large: requests to this site carry at most ${limitBytes} bytes.`);
+      refuse(req, res, 413, limitBytes);
     };
     if (declared !== undefined && Number(declared) > limitBytes) return tooLarge();
 

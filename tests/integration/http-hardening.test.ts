@@ -9,6 +9,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { mailOutbox } from "~/db/schema";
+import { localeCookie } from "~/i18n/i18next.server";
 import * as about from "~/routes/about";
 import * as accountIndex from "~/routes/account._index";
 import * as actorsApi from "~/routes/api.v1.actors._index";
@@ -332,6 +333,34 @@ describe("client mistakes are 4xx, never 500, and logged at warn at most", () =>
     const post = await send(portal, { method: "POST", path: "/about", headers: { Origin: portal.base, "Content-Type": FORM }, body: form({ a: "b" }) });
     expect(post.status).toBe(405);
     expect((await send(portal, { path: "/no-such-page" })).status).toBe(404);
+  });
+
+  it("says why in the visitor's language: Accept-Language, the lng cookie or ?lng=", async () => {
+    const tooLarge = await send(portal, {
+      method: "POST",
+      path: "/forgot-password",
+      headers: { Origin: portal.base, "Content-Type": FORM, "Accept-Language": "fr-FR,fr;q=0.9", "Content-Length": String(10 * 1024 * 1024) },
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers["content-language"]).toBe("fr");
+    expect(tooLarge.text).toMatch(/^Requête trop volumineuse\u00a0: .* au plus 64\u00a0Ko\.$/);
+
+    const crossSite = await send(portal, {
+      method: "POST",
+      path: "/forgot-password",
+      headers: { Origin: "https://elsewhere.example", "Content-Type": FORM, Cookie: await localeCookie.serialize("es") },
+      body: form({ email: "a@example.org" }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.text).toMatch(/^Prohibido: esta solicitud no procede de este sitio/);
+
+    const wrongHost = await send(portal, { path: "/about?lng=es", headers: { Host: "attacker.example" } });
+    expect(wrongHost.status).toBe(421);
+    expect(wrongHost.headers["content-language"]).toBe("es");
+    expect(wrongHost.text).toContain("este portal solo responde en su propia dirección");
+
+    const trace = await send(portal, { method: "TRACE", path: "/", headers: { "Accept-Language": "en-GB" } });
+    expect(trace.text).toBe("Method not allowed: this address does not accept that kind of request.");
   });
 
   it("logged none of them at error level", () => {

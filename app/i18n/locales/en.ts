@@ -12,6 +12,7 @@ export { default as home } from "./en/home.json";
 export { default as initiatives } from "./en/initiatives.json";
 export { default as membership } from "./en/membership.json";
 export { default as pages } from "./en/pages.json";
+export { default as refusals } from "./en/refusals.json";
 export { default as coalitionWork } from "./en/coalition-work.json";
 export { default as discovery } from "./en/discovery.json";
 export { default as map } from "./en/map.json";

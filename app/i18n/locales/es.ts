@@ -12,6 +12,7 @@ export { default as home } from "./es/home.json";
 export { default as initiatives } from "./es/initiatives.json";
 export { default as membership } from "./es/membership.json";
 export { default as pages } from "./es/pages.json";
+export { default as refusals } from "./es/refusals.json";
 export { default as coalitionWork } from "./es/coalition-work.json";
 export { default as discovery } from "./es/discovery.json";
 export { default as map } from "./es/map.json";

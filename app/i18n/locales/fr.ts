@@ -12,6 +12,7 @@ export { default as home } from "./fr/home.json";
 export { default as initiatives } from "./fr/initiatives.json";
 export { default as membership } from "./fr/membership.json";
 export { default as pages } from "./fr/pages.json";
+export { default as refusals } from "./fr/refusals.json";
 export { default as coalitionWork } from "./fr/coalition-work.json";
 export { default as discovery } from "./fr/discovery.json";
 export { default as map } from "./fr/map.json";
