@@ -9,7 +9,7 @@ import { handoverSchema } from "~/domain/coalitions/handover-schema";
 import { ErrorList, FormErrors, Notice, SubmitButton } from "./forms";
 
 export const HANDOVER_NOTICES = ["handedOver"] as const;
-export const HANDOVER_PROBLEMS = ["notParticipant", "alreadyLead", "sameActor"] as const;
+export const HANDOVER_PROBLEMS = ["notParticipant", "alreadyLead", "sameActor", "noRepresentative"] as const;
 
 interface Props {
   /** The leading actors the reader represents: one of them hands over. */

@@ -4,13 +4,13 @@
 // one of the orders would have left, never an initiative without a lead.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { leadInvitations } from "~/db/schema";
+import { leadInvitations, users } from "~/db/schema";
 import { handOverLeadership } from "~/domain/coalitions/handover.server";
 import { withdrawFromInitiative } from "~/domain/coalitions/participation.server";
 import * as manageRoute from "~/routes/initiatives.$slug_.manage";
 import { auditActions, eventRows, ledInitiative, mailsTo, participateWithHistory, participationRows } from "../support/coalitions";
 import { useTestDatabase } from "../support/db";
-import { createActor, createRepresentative, stateActor } from "../support/directory";
+import { createActor, createAffiliation, createRepresentative, stateActor } from "../support/directory";
 import { callAction, callLoader, outcome, thrownOutcome } from "../support/remix";
 
 const t = useTestDatabase();
@@ -98,10 +98,37 @@ describe("handing over the lead", () => {
   });
 });
 
+describe("an actor nobody represents any more", () => {
+  it("is not offered, and a handover to it is refused, changing nothing: the initiative would have no one to manage it", async () => {
+    // An organisation of its own (the States are shared by every test of this file).
+    const { initiative, leadActor, lead } = await ledInitiative(t.db);
+    const supporterActor = await createActor(t.db);
+    const supporter = await createRepresentative(t.db, supporterActor);
+    await participateWithHistory(t.db, supporterActor, initiative);
+    // The supporter's only representative's account is disabled; another actor's request to be
+    // represented still waits for review.
+    await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, supporter.user.id));
+    const unreviewed = await createActor(t.db);
+    await participateWithHistory(t.db, unreviewed, initiative);
+    await createAffiliation(t.db, lead.user, unreviewed, { status: "pending" });
+    const before = await participationRows(t.db, initiative.id);
+
+    const page = await callLoader(manageRoute.loader, `/initiatives/${initiative.slug}/manage`, { db: t.db, params: { slug: initiative.slug }, headers: { Cookie: lead.cookie } });
+    expect(page.handoverTo).toEqual([]);
+    for (const toActorId of [supporterActor.id, unreviewed.id]) {
+      const res = await outcome(await manage(initiative.slug, lead.cookie, { intent: "handOver", fromActorId: leadActor.id, toActorId, afterwards: "supporter" }));
+      expect(res.headers.get("Location")).toContain("handover=noRepresentative");
+    }
+    expect(await participationRows(t.db, initiative.id)).toEqual(before);
+    expect(await auditActions(t.db, initiative.id)).not.toContain("initiative.hand_over");
+  });
+});
+
 describe("at the same moment", () => {
   it("two handovers by the same lead to different actors: one wins, the other changes nothing", async () => {
     const { initiative, leadActor, lead, supporterActor } = await cast();
     const third = await createActor(t.db);
+    await createRepresentative(t.db, third);
     await participateWithHistory(t.db, third, initiative);
     const results = await Promise.all(
       [supporterActor.id, third.id].map((toActorId) =>

@@ -14,7 +14,16 @@ import { lockActiveInitiative } from "./leadership.server";
 import { actorNames, actorRepresentatives, mailEach } from "./notify.server";
 import { leadsInitiative, representsActor, type Caller, type Outcome } from "./participation.server";
 
-export type HandoverResult = Outcome<object, "notFound" | "notLead" | "notRepresentative" | "notParticipant" | "alreadyLead" | "sameActor">;
+export type HandoverResult = Outcome<object, "notFound" | "notLead" | "notRepresentative" | "notParticipant" | "alreadyLead" | "sameActor" | "noRepresentative">;
+
+/**
+ * The participating actor has someone to act for it: an approved representative whose account
+ * is not disabled. Without one, a lead handed to it (and a former lead stepping down) would
+ * leave an initiative nobody can manage.
+ */
+// Written out with qualified names: drizzle leaves columns unqualified in a one-table statement.
+const hasActiveRepresentative = sql`exists (select 1 from affiliations a inner join users u on u.id = a.user_id
+  where a.actor_id = "participations"."actor_id" and a.status = 'approved' and u.disabled_at is null)`;
 
 export async function handOverLeadership(db: Executor, by: Caller, input: HandoverInput & { initiativeId: string }): Promise<HandoverResult> {
   if (input.fromActorId === input.toActorId) return { ok: false, reason: "sameActor" };
@@ -37,15 +46,18 @@ export async function handOverLeadership(db: Executor, by: Caller, input: Handov
           eq(participations.status, "active"),
           eq(participations.role, "supporter"),
           sql`exists (select 1 from ${actors} where ${actors.id} = ${participations.actorId} and ${actors.status} = 'approved')`,
+          hasActiveRepresentative,
         ),
       )
       .returning({ id: participations.id });
     if (!promoted) {
       const [current] = await tx
-        .select({ role: participations.role, status: participations.status })
+        .select({ role: participations.role, status: participations.status, represented: hasActiveRepresentative })
         .from(participations)
         .where(and(eq(participations.initiativeId, initiative.id), eq(participations.actorId, input.toActorId)));
-      return { ok: false, reason: current?.role === "lead" && current.status === "active" ? "alreadyLead" : "notParticipant" };
+      if (current?.status === "active" && current.role === "lead") return { ok: false, reason: "alreadyLead" };
+      if (current?.status === "active" && current.role === "supporter" && !current.represented) return { ok: false, reason: "noRepresentative" };
+      return { ok: false, reason: "notParticipant" };
     }
     if (input.afterwards === "supporter") {
       const [stepped] = await tx
@@ -111,7 +123,7 @@ export async function handOverLeadership(db: Executor, by: Caller, input: Handov
 /** Thrown inside the transaction to undo the promotion when the actor handing over no longer leads. */
 class NotLeadError extends Error {}
 
-/** The actors that could take the lead: approved, taking part now as supporters. */
+/** The actors that could take the lead: approved, taking part now as supporters, with someone to act for them. */
 export async function handoverCandidates(db: Executor, initiativeId: string, locale: Locale) {
   const name = actorDisplayName(locale);
   return db
@@ -125,6 +137,7 @@ export async function handoverCandidates(db: Executor, initiativeId: string, loc
         eq(participations.status, "active"),
         eq(participations.role, "supporter"),
         eq(actors.status, "approved"),
+        hasActiveRepresentative,
       ),
     )
     .orderBy(asc(sortableName(name)), asc(actors.id));
