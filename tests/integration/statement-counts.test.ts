@@ -16,6 +16,8 @@ import * as dashboard from "~/routes/dashboard._index";
 import * as home from "~/routes/_index";
 import * as initiativePage from "~/routes/initiatives.$slug";
 import * as initiativesPage from "~/routes/initiatives._index";
+import * as coLeadSuggestions from "~/routes/initiatives.co-leads[.]json";
+import * as proposePage from "~/routes/initiatives.new";
 import * as desk from "~/routes/secretariat._index";
 import * as actorQueue from "~/routes/secretariat.actors._index";
 import * as affiliationQueue from "~/routes/secretariat.affiliations._index";
@@ -119,6 +121,11 @@ async function measure() {
     "actors, kind filter": await statementsFor(actorsPage.loader, "/actors?kind=ngo"),
     "actors, all States too": await statementsFor(actorsPage.loader, "/actors?scope=all&page=3"),
     "dashboard (representative)": await statementsFor(dashboard.loader, "/dashboard", { cookie: representative.cookie }),
+    // The propose form no longer lists every approved actor for its co-lead field (issue 10):
+    // the field asks for the first matches of what is typed, from an index.
+    "propose (representative)": await statementsFor(proposePage.loader, "/initiatives/new", { cookie: representative.cookie }),
+    // A resource route (no root loader in a real request): counted with the root, an upper bound.
+    "co-lead suggestions (representative)": await statementsFor(coLeadSuggestions.loader, "/initiatives/co-leads.json?q=generated", { cookie: representative.cookie }),
     "desk (secretariat)": await statementsFor(desk.loader, "/secretariat", { cookie: staff.cookie }),
     "desk queue: organisations": await statementsFor(actorQueue.loader, "/secretariat/actors", { cookie: staff.cookie }),
     "desk queue: representatives": await statementsFor(affiliationQueue.loader, "/secretariat/affiliations?region=african", { cookie: staff.cookie }),
