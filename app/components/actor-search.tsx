@@ -8,6 +8,7 @@
 // Its state starts from the props: the page gives it a new key for each answer of the server.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
 
 export interface ActorOption {
   id: string;
@@ -32,6 +33,7 @@ export function ActorSearch({
   defaultQuery = "",
   chosen: initialChosen = [],
   problems = [],
+  errors,
 }: {
   id: string;
   /** The text field's name: what is typed and not chosen is resolved by the server. */
@@ -43,6 +45,8 @@ export function ActorSearch({
   defaultQuery?: string;
   chosen?: ActorOption[];
   problems?: ActorProblem[];
+  /** Other errors of the field, as keys of the "coalitions" namespace. */
+  errors?: string[];
 }) {
   const { t } = useTranslation("coalitions");
   const listboxId = useId();
@@ -121,6 +125,7 @@ export function ActorSearch({
   }
 
   const errorId = `${id}-error`;
+  const invalid = problems.length > 0 || (errors?.length ?? 0) > 0;
   const expanded = enhanced && open && options.length > 0;
   const activeId = expanded && active >= 0 ? `${listboxId}-${active}` : undefined;
   return (
@@ -159,8 +164,8 @@ export function ActorSearch({
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
-          aria-describedby={[`${id}-hint`, problems.length > 0 ? errorId : null].filter(Boolean).join(" ")}
-          aria-invalid={problems.length > 0 ? true : undefined}
+          aria-describedby={[`${id}-hint`, invalid ? errorId : null].filter(Boolean).join(" ")}
+          aria-invalid={invalid || undefined}
           {...(enhanced
             ? {
                 role: "combobox",
@@ -206,8 +211,9 @@ export function ActorSearch({
           {expanded ? t("propose.coLeadSuggestionCount", { count: options.length }) : ""}
         </p>
       ) : null}
-      {problems.length > 0 ? (
+      {invalid ? (
         <div id={errorId} className="mt-1 space-y-2 text-sm">
+          <ErrorList errors={errors} ns="coalitions" />
           {problems.map((p) => (
             <div key={`${p.reason}-${p.text}`}>
               <p className="font-medium text-red-800">{t(`propose.coLead${p.reason === "none" ? "None" : p.reason === "several" ? "Several" : "Proposer"}`, { name: p.text })}</p>

@@ -1,12 +1,15 @@
 // The co-lead field of the propose form without its list of every actor: the suggestions route
 // (first matches of a prefix, accents aside, approved actors only, for representatives only) and
 // the names typed without JavaScript, resolved when the form is sent (one match, none, several,
-// an actor not approved, the proposer's own actor), with nothing saved until every name is found.
+// an actor not approved, the proposer's own actor), with nothing saved until every name is found;
+// the leads' "invite a co-lead" on the manage page works the same way.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { initiatives, leadInvitations } from "~/db/schema";
+import * as manageRoute from "~/routes/initiatives.$slug_.manage";
 import * as suggestionsRoute from "~/routes/initiatives.co-leads[.]json";
 import * as proposeRoute from "~/routes/initiatives.new";
+import { ledInitiative } from "../support/coalitions";
 import { queryRows, useTestDatabase } from "../support/db";
 import { createActor, createMember, createRepresentative, stateActor } from "../support/directory";
 import { callAction, callLoader, outcome, thrownOutcome } from "../support/remix";
@@ -151,5 +154,40 @@ describe("co-leads typed without JavaScript, resolved when the proposal is sent"
     expect(reply.error).toMatchObject({ title: ["errors.titleRequired"], coLeadQuery: ["errors.coLeadUnresolved"] });
     expect(reply.coLeads.problems.map((p) => p.reason)).toEqual(["none"]);
     expect(await t.db.select().from(initiatives).where(eq(initiatives.proposedByActorId, mine.id))).toEqual([]);
+  });
+});
+
+describe("inviting a co-lead by name on the manage page", () => {
+  async function invite(slug: string, cookie: string, form: Record<string, string>) {
+    return outcome(await callAction(manageRoute.action, `/initiatives/${slug}/manage`, { db: t.db, params: { slug }, headers: { Cookie: cookie }, form: { intent: "invite", ...form } }));
+  }
+  async function invitations(initiativeId: string) {
+    return (await t.db.select({ actorId: leadInvitations.actorId }).from(leadInvitations).where(eq(leadInvitations.initiativeId, initiativeId))).map((r) => r.actorId);
+  }
+
+  it("a typed name that finds one actor invites it; none or nothing is a field error and invites no one", async () => {
+    const { initiative, lead, leadActor } = await ledInitiative(t.db);
+    const partner = await createActor(t.db, { name: "Qvinvited Alliance for Water" });
+    const unknown = await invite(initiative.slug, lead.cookie, { actorName: "qvnobody" });
+    expect(unknown.status).toBe(400);
+    expect((unknown.data as Reply).coLeads.problems).toEqual([{ text: "qvnobody", reason: "none", matches: [] }]);
+    const empty = await invite(initiative.slug, lead.cookie, { actorName: "  " });
+    expect(empty.status).toBe(400);
+    expect(empty.data).toMatchObject({ nothingChosen: true });
+    expect(await invitations(initiative.id)).toEqual([]);
+    // The leading actor itself is already a lead.
+    const self = await invite(initiative.slug, lead.cookie, { actorName: leadActor.name });
+    expect(self.headers.get("Location")).toContain("notice=alreadyLead");
+    const ok = await invite(initiative.slug, lead.cookie, { actorName: "QVINVITED alliance" });
+    expect(ok.headers.get("Location")).toContain("notice=invited");
+    expect(await invitations(initiative.id)).toEqual([partner.id]);
+  });
+
+  it("an id sent for an actor that is not approved is refused as before", async () => {
+    const { initiative, lead } = await ledInitiative(t.db);
+    const pending = await createActor(t.db, { status: "pending" });
+    const res = await invite(initiative.slug, lead.cookie, { actorId: pending.id });
+    expect(res.headers.get("Location")).toContain("notice=actorNotApproved");
+    expect(await invitations(initiative.id)).toEqual([]);
   });
 });

@@ -134,7 +134,7 @@ export async function resolveCoLeads(
     const matches = found.filter((m) => Number(m.n) === i + 1).map((m) => ({ id: m.id, name: m.name, exact: m.exact }));
     const exact = matches.filter((m) => m.exact);
     const pick = exact.length === 1 ? exact[0] : matches.length === 1 ? matches[0] : undefined;
-    if (pick?.id === input.proposerActorId) problems.push({ text, reason: "proposer", matches: [] });
+    if (pick && pick.id === input.proposerActorId) problems.push({ text, reason: "proposer", matches: [] });
     else if (pick) {
       if (!chosen.some((c) => c.id === pick.id)) chosen.push({ id: pick.id, name: pick.name });
     } else if (matches.length === 0) problems.push({ text, reason: "none", matches: [] });
