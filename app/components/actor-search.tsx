@@ -207,7 +207,8 @@ export function ActorSearch({
         ) : null}
       </div>
       {enhanced ? (
-        <p id={statusId} role="status" className="sr-only">
+        // A live region, not role="status": the page's own notices are its status messages.
+        <p id={statusId} aria-live="polite" aria-atomic="true" className="sr-only">
           {expanded ? t("propose.coLeadSuggestionCount", { count: options.length }) : ""}
         </p>
       ) : null}
