@@ -185,6 +185,19 @@ export async function requireRepresentative(
   return user;
 }
 
+/** A member who represents at least one approved actor, whichever: what proposing an initiative takes. */
+export async function requireAnyRepresentative(args: GuardArgs): Promise<SessionUser> {
+  const user = await requireVerifiedUser(args);
+  const [row] = await args.context.db
+    .select({ id: affiliations.id })
+    .from(affiliations)
+    .innerJoin(actors, eq(actors.id, affiliations.actorId))
+    .where(and(eq(affiliations.userId, user.id), eq(affiliations.status, "approved"), eq(actors.status, "approved")))
+    .limit(1);
+  if (!row) forbidden();
+  return user;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A representative of an actor that actively leads this initiative. */

@@ -1,6 +1,7 @@
 // /initiatives/:slug/manage: the leads' page. Requests to accept or decline (with a reason),
 // the initiative's text, co-lead invitations, stepping down, and a message to every participant.
 // Every form names the initiative by the address only; the domain checks the user leads it.
+// The actor to invite is typed (components/actor-search.tsx), not chosen from every actor.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -8,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireInitiativeLead, requireVerifiedUser } from "~/auth/permissions.server";
+import { ActorSearch } from "~/components/actor-search";
 import { ErrorList, Notice, SubmitButton } from "~/components/forms";
 import { HandoverForm } from "~/components/handover-form";
 import { InitiativeTextFields } from "~/components/initiative-form";
@@ -17,7 +19,7 @@ import { handOverLeadership, handoverCandidates } from "~/domain/coalitions/hand
 import { handoverSchema } from "~/domain/coalitions/handover-schema";
 import { decideJoinRequest, findInitiativeBySlug } from "~/domain/coalitions/participation.server";
 import { translationsView } from "~/domain/coalitions/translations.server";
-import { approvedActorChoices } from "~/domain/coalitions/proposals.server";
+import { resolveCoLeads, typedNames } from "~/domain/coalitions/actor-search.server";
 import { actorChoice, decisionSchema, initiativeTextSchema, messageSchema } from "~/domain/coalitions/schemas";
 import { initiativeSlug } from "~/domain/public-query";
 import { formatDate } from "~/i18n/format";
@@ -47,24 +49,22 @@ async function guard(args: GuardArgs & { params: LoaderFunctionArgs["params"] })
 export async function loader(args: LoaderFunctionArgs) {
   const { user, initiative } = await guard(args);
   const locale = await visitorLocale(args.request);
-  const [view, everyone, handoverTo, translations] = await Promise.all([
+  const [view, handoverTo, translations] = await Promise.all([
     managementView(args.context.db, initiative.id, user.id, locale),
-    approvedActorChoices(args.context.db, locale),
     handoverCandidates(args.context.db, initiative.id, locale),
     translationsView(args.context.db, initiative.id),
   ]);
   if (!view || !translations) throw new Response("Not Found", { status: 404 });
   const t = await i18nServer.getFixedT(args.request, "coalitions");
-  const leadIds = new Set(view.leads.map((l) => l.actorId));
   return {
     title: t("manage.title", { initiative: view.initiative.title }),
     ...view,
-    candidates: everyone.filter((a) => !leadIds.has(a.id)),
     handoverTo,
     translations: { original: translations.original.language, items: translations.translations },
   };
 }
 
+const actorId = z.string().uuid();
 const intent = z.enum(["decide", "edit", "invite", "stepDown", "handOver", "message"]);
 
 export async function action(args: ActionFunctionArgs) {
@@ -94,10 +94,23 @@ export async function action(args: ActionFunctionArgs) {
       return back("saved");
     }
     case "invite": {
-      const parsed = actorChoice.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-      const result = await inviteCoLead(args.context.db, by, { initiativeId: initiative.id, actorId: parsed.data.actorId });
-      if (!result.ok) return result.reason === "notLead" ? forbidden() : back(result.reason);
+      // Ids chosen from the suggestions go to the domain as they are (it refuses an actor not
+      // approved); names typed without JavaScript are resolved first, like the propose form's.
+      const ids = formData.getAll("actorId").filter((v): v is string => typeof v === "string" && actorId.safeParse(v).success);
+      const coLeads = await resolveCoLeads(
+        args.context.db,
+        { proposerActorId: undefined, chosenIds: ids, typed: typedNames(String(formData.get("actorName") ?? "")) },
+        await visitorLocale(args.request),
+      );
+      const invited = [...new Set([...ids, ...coLeads.chosen.map((a) => a.id)])];
+      if (coLeads.problems.length > 0 || invited.length === 0) {
+        const query = coLeads.problems.filter((p) => p.reason === "none").map((p) => p.text).join("; ");
+        return data({ intent: "invite" as const, coLeads: { ...coLeads, query }, nothingChosen: invited.length === 0 && coLeads.problems.length === 0 }, { status: 400 });
+      }
+      for (const id of invited) {
+        const result = await inviteCoLead(args.context.db, by, { initiativeId: initiative.id, actorId: id });
+        if (!result.ok) return result.reason === "notLead" ? forbidden() : back(result.reason);
+      }
       return back("invited");
     }
     case "stepDown": {
@@ -153,6 +166,7 @@ export default function ManageInitiative() {
   const reasonMissingFor = result && "reasonMissingFor" in result ? result.reasonMissingFor : null;
   const messageErrors = result && "messageErrors" in result ? result.messageErrors : undefined;
   const myLeads = view.leads.filter((l) => l.mine);
+  const invite = result && "coLeads" in result ? result : undefined;
   return (
     <div className="space-y-10">
       <div>
@@ -219,20 +233,20 @@ export default function ManageInitiative() {
         ) : null}
         <Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="invite" />
-          <div>
-            <label htmlFor="invite-actor" className="block font-medium">
-              {t("manage.invite")}
-            </label>
-            <p id="invite-hint" className="text-sm text-slate-700">
-              {t("manage.inviteHint")}
-            </p>
-            <select id="invite-actor" name="actorId" aria-describedby="invite-hint" className="mt-1 rounded border border-slate-500 px-3 py-2">
-              {view.candidates.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+          <div className="w-full max-w-2xl">
+            <ActorSearch
+              // A new answer of the server starts the field afresh from what it resolved.
+              key={invite ? JSON.stringify(invite.coLeads) : "initial"}
+              id="invite-actor"
+              queryName="actorName"
+              choiceName="actorId"
+              label={t("manage.invite")}
+              hint={t("manage.inviteHint")}
+              defaultQuery={invite?.coLeads.query}
+              chosen={invite?.coLeads.chosen}
+              problems={invite?.coLeads.problems}
+              errors={invite?.nothingChosen ? ["errors.chooseCoLead"] : undefined}
+            />
           </div>
           <SubmitButton>{t("manage.inviteSubmit")}</SubmitButton>
         </Form>

@@ -1,5 +1,6 @@
 // /initiatives/new: a representative proposes an initiative for one of their actors; with
 // ?proposal=<id>, the author edits it until the secretariat decides (and after it asks for changes).
+// Co-leads are typed, not picked from a list of every actor: see components/actor-search.tsx.
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -7,11 +8,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireRepresentative, requireVerifiedUser } from "~/auth/permissions.server";
+import { ActorSearch } from "~/components/actor-search";
 import { ErrorList, Notice, SubmitButton } from "~/components/forms";
 import { InitiativeTextFields } from "~/components/initiative-form";
 import { Paragraphs } from "~/components/paragraphs";
+import { resolveCoLeads, typedNames } from "~/domain/coalitions/actor-search.server";
 import {
-  approvedActorChoices,
   editProposal,
   ownEditableProposal,
   proposeInitiative,
@@ -32,13 +34,14 @@ await routeNamespaces(handle);
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const proposalId = z.string().uuid();
+const uuid = z.string().uuid();
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireVerifiedUser(args);
   const locale = await visitorLocale(args.request);
   const id = new URL(args.request.url).searchParams.get("proposal");
   const t = await i18nServer.getFixedT(args.request, "coalitions");
-  const [mine, everyone] = await Promise.all([representedActors(args.context.db, user.id, locale), approvedActorChoices(args.context.db, locale)]);
+  const mine = await representedActors(args.context.db, user.id, locale);
   let proposal = null;
   if (id !== null) {
     const parsed = proposalId.safeParse(id);
@@ -46,7 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
     // Someone else's proposal, or one already decided, is not there to edit.
     if (!proposal) throw new Response("Not Found", { status: 404 });
   }
-  return { title: t(proposal ? "propose.editTitle" : "propose.title"), mine, everyone, proposal };
+  return { title: t(proposal ? "propose.editTitle" : "propose.title"), mine, proposal };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -64,16 +67,35 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/initiatives/new?${new URLSearchParams({ proposal: id.data, notice: "saved" })}`);
   }
   const submission = parseWithZod(formData, { schema: proposalSchema });
-  if (submission.status !== "success") return boundedReply(submission);
+  // The co-leads are resolved even when another field is wrong, so every error shows at once.
+  const coLeads = await resolveCoLeads(
+    args.context.db,
+    {
+      proposerActorId: typeof submission.payload.actorId === "string" ? submission.payload.actorId : undefined,
+      chosenIds: formData.getAll("coLeadActorIds").filter((v): v is string => typeof v === "string" && uuid.safeParse(v).success),
+      typed: typedNames(String(formData.get("coLeadQuery") ?? "")),
+    },
+    await visitorLocale(args.request),
+  );
+  if (submission.status !== "success" || coLeads.problems.length > 0) {
+    // The names found become chosen checkboxes; an unknown name stays in the field to be corrected.
+    const query = coLeads.problems.filter((p) => p.reason === "none").map((p) => p.text).join("; ");
+    const reply = boundedReply(submission, {
+      hideFields: ["coLeadActorIds", "coLeadQuery"],
+      fieldErrors: coLeads.problems.length > 0 ? { coLeadQuery: ["errors.coLeadUnresolved"] } : undefined,
+    });
+    return { ...reply, coLeads: { ...coLeads, query } };
+  }
   // Proposing for an actor one does not represent (a changed id) is refused before anything is written.
   await requireRepresentative(args, submission.value.actorId);
-  const result = await proposeInitiative(args.context.db, by, submission.value);
+  const { coLeadQuery: _typed, ...proposal } = submission.value;
+  const result = await proposeInitiative(args.context.db, by, { ...proposal, coLeadActorIds: coLeads.chosen.map((a) => a.id) });
   if (!result.ok) throw new Response("Forbidden", { status: 403 });
   return redirect(`/initiatives/new?${new URLSearchParams({ proposal: result.initiativeId, notice: "submitted" })}`);
 }
 
 export default function ProposeInitiative() {
-  const { mine, everyone, proposal } = useLoaderData<typeof loader>();
+  const { mine, proposal } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -87,6 +109,7 @@ export default function ProposeInitiative() {
     shouldRevalidate: "onInput",
   });
   const notice = searchParams.get("notice");
+  const coLeads = lastResult && "coLeads" in lastResult ? lastResult.coLeads : undefined;
   if (!proposal && mine.length === 0) {
     return (
       <section className="mx-auto max-w-2xl">
@@ -139,21 +162,18 @@ export default function ProposeInitiative() {
               </select>
               <ErrorList errors={fields.actorId.errors} ns="coalitions" />
             </div>
-            <div className="mb-5">
-              <label htmlFor="co-leads" className="block font-medium">
-                {t("propose.coLeads")}
-              </label>
-              <p id="co-leads-hint" className="text-sm text-slate-700">
-                {t("propose.coLeadsHint")}
-              </p>
-              <select id="co-leads" name={fields.coLeadActorIds.name} multiple size={6} aria-describedby="co-leads-hint" className="mt-1 block w-full max-w-2xl rounded border border-slate-500 px-3 py-2">
-                {everyone.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ActorSearch
+              // A new answer of the server starts the field afresh from what it resolved.
+              key={lastResult && "coLeads" in lastResult ? JSON.stringify(lastResult.coLeads) : "initial"}
+              id="co-leads"
+              queryName={fields.coLeadQuery.name}
+              choiceName={fields.coLeadActorIds.name}
+              label={t("propose.coLeads")}
+              hint={t("propose.coLeadsHint")}
+              defaultQuery={coLeads?.query}
+              chosen={coLeads?.chosen}
+              problems={coLeads?.problems}
+            />
           </>
         )}
         <SubmitButton pending={navigation.state === "submitting"}>{t(proposal ? "propose.save" : "propose.submit")}</SubmitButton>

@@ -47,8 +47,17 @@ export async function signInAs(page: Page, person: CastMember, lng: Lng): Promis
   await expect(page.locator("html")).toHaveAttribute("lang", person.locale);
 }
 
-/** The proposal form filled in and sent; returns once the secretariat has it. */
-export async function propose(page: Page, lng: Lng, proposal: { title: string; summary: string; policy: "open" | "approval" }): Promise<void> {
+/**
+ * The proposal form filled in and sent; returns once the secretariat has it. With `coLead` (an
+ * actor's name in `lng`), its first letters are typed in the co-lead combobox and the actor is
+ * picked with the keyboard from the suggestions (`axe` then checks the page with the list open).
+ */
+export async function propose(
+  page: Page,
+  lng: Lng,
+  proposal: { title: string; summary: string; policy: "open" | "approval"; coLead?: string },
+  axe?: () => Promise<void>,
+): Promise<void> {
   const c = texts(lng, "coalitions");
   const common = texts(lng, "common");
   await page.goto("/initiatives/new");
@@ -60,6 +69,21 @@ export async function propose(page: Page, lng: Lng, proposal: { title: string; s
   await page.getByLabel(common.labels.theme, { exact: true }).selectOption({ label: common.theme.other });
   await page.getByLabel(c.form.policy[proposal.policy]).check();
   await page.getByLabel(c.form.language, { exact: true }).selectOption({ label: c.form.languages[lng] });
+  if (proposal.coLead) {
+    const field = page.getByRole("combobox", { name: c.propose.coLeads });
+    await field.fill(proposal.coLead.slice(0, 5).toLowerCase());
+    const option = page.getByRole("listbox", { name: c.propose.coLeadSuggestions }).getByRole("option", { name: proposal.coLead, exact: true });
+    await expect(option).toBeVisible();
+    await expect(field).toHaveAttribute("aria-expanded", "true");
+    await axe?.();
+    for (let i = 0; i < 10 && (await option.getAttribute("aria-selected")) !== "true"; i++) await field.press("ArrowDown");
+    await expect(field).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id")) ?? "");
+    // Enter picks the actor; it does not send the form.
+    await field.press("Enter");
+    await expect(page.getByRole("checkbox", { name: proposal.coLead, exact: true })).toBeChecked();
+    await expect(field).toHaveValue("");
+    await expect(field).toHaveAttribute("aria-expanded", "false");
+  }
   await submit(page, c.propose.submit).click();
   await expect(page.getByRole("status")).toContainText(c.propose.submitted);
 }

@@ -37,6 +37,9 @@ const REASONS = {
   es: "La asociación no admite nuevos miembros hasta su primer informe.",
 };
 
+/** The co-lead the lead invites when proposing: a State none of the journeys' people represents. */
+const CO_LEAD = { en: "Finland", fr: "Finlande", es: "Finlandia" };
+
 /** A State's focal point asks to join, reading the portal in `lng`; the page says the request waits. */
 async function requestToJoin(page: Page, person: CastMember, lng: Lng, slug: string) {
   const c = texts(lng, "coalitions");
@@ -66,7 +69,8 @@ for (const lng of LANGUAGES) {
 
       // The lead proposes; staff approve; the lead's email carries the initiative's address.
       await signInAs(page, cast.lead, lng);
-      await propose(page, lng, { title, summary, policy: "approval" });
+      // With a co-lead chosen from the suggestions: invited, not a lead until it accepts.
+      await propose(page, lng, { title, summary, policy: "approval", coLead: CO_LEAD[lng] }, axe);
       const staff = await otherPage(browserLocale(lng));
       await signInAs(staff, cast.staffApproval, lng);
       // The queue page was axe-checked in the open journey of this language.
@@ -112,6 +116,7 @@ for (const lng of LANGUAGES) {
       await requests.getByRole("listitem").filter({ hasText: acceptedState[lng] }).getByRole("button", { name: fill(c.manage.accept, { actor: acceptedState[lng] }) }).click();
       await expect(page.getByRole("status")).toHaveText(c.manage.notice.accepted);
       await expect(requests).toContainText(c.manage.noRequests);
+      await expect(page.getByRole("region", { name: c.manage.leadership })).toContainText(fill(c.manage.invitationsOut, { names: CO_LEAD[lng] }));
       await axe();
       if (lng === "en") await shoot(page, "manage-with-handover");
 

@@ -138,3 +138,41 @@ for (const lng of LANGUAGES) {
     await expect(page.getByText(timeline.asOfInvalid)).toBeVisible();
   });
 }
+
+// Without JavaScript the co-lead field is a plain text field, resolved when the form is sent: a
+// name no approved actor starts with, and one several do, come back beside the field (the second
+// with the candidates to tick), together with the form's other errors; nothing is saved until
+// every name is found.
+for (const lng of LANGUAGES) {
+  test.describe(`in ${lng}, without JavaScript`, () => {
+    test.use({ locale: browserLocale(lng), javaScriptEnabled: false });
+
+    test("co-leads typed by name: an unknown and an ambiguous name are field errors with choices; a ticked choice stays chosen", async ({ page }) => {
+      test.setTimeout(120_000);
+      const cast = castFor(lng);
+      const c = texts(lng, "coalitions");
+      await signInAs(page, cast.proposer, lng);
+      await page.goto("/initiatives/new");
+      const field = page.getByLabel(c.propose.coLeads, { exact: true });
+      await field.fill("Qqzzx; gu");
+      await submit(page, c.propose.submit).click();
+      await expect(page.getByText(fill(c.propose.coLeadNone, { name: "Qqzzx" }))).toBeVisible();
+      await expect(page.getByText(fill(c.propose.coLeadSeveral, { name: "gu" }))).toBeVisible();
+      await expect(page.getByText(c.errors.titleRequired)).toBeVisible();
+      await expect(field).toHaveAttribute("aria-invalid", "true");
+      // The unknown name stays to be corrected; the ambiguous one became choices.
+      await expect(field).toHaveValue("Qqzzx");
+      const guatemala = page.getByRole("checkbox", { name: "Guatemala", exact: true });
+      await expect(guatemala).not.toBeChecked();
+      await guatemala.check();
+      await field.fill("");
+      await submit(page, c.propose.submit).click();
+      await expect(page.getByRole("group", { name: c.propose.coLeadsChosen }).getByRole("checkbox", { name: "Guatemala", exact: true })).toBeChecked();
+      await expect(page.getByText(fill(c.propose.coLeadNone, { name: "Qqzzx" }))).toHaveCount(0);
+      await expect(field).not.toHaveAttribute("aria-invalid", "true");
+      // Still the empty title: nothing was sent to the secretariat.
+      await expect(page.getByText(c.errors.titleRequired)).toBeVisible();
+      await expect(page.getByText(c.propose.submitted)).toHaveCount(0);
+    });
+  });
+}

@@ -18,7 +18,7 @@ import { slugFromTitle } from "./slug";
 export type ProposeResult = Outcome<{ initiativeId: string }, "notRepresentative">;
 
 /** A representative proposes an initiative for an actor they represent; it waits for review. */
-export async function proposeInitiative(db: Executor, by: Caller, input: ProposalInput): Promise<ProposeResult> {
+export async function proposeInitiative(db: Executor, by: Caller, input: Omit<ProposalInput, "coLeadQuery">): Promise<ProposeResult> {
   return db.transaction(async (tx) => {
     if (!(await representsActor(tx, by.userId, input.actorId))) return { ok: false, reason: "notRepresentative" };
     const { actorId, coLeadActorIds, ...text } = input;

@@ -44,6 +44,9 @@ export const proposalSchema = initiativeTextSchema.extend({
   actorId: z.string({ required_error: "errors.chooseActor" }).uuid("errors.chooseActor"),
   // Checkboxes: absent, one value or several.
   coLeadActorIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().uuid("errors.chooseActor")).max(20)),
+  // Names typed and not chosen from the suggestions (always so without JavaScript): the server
+  // resolves them (actor-search.server.ts resolveCoLeads), semicolons between several.
+  coLeadQuery: optionalText(2_000),
 });
 export type ProposalInput = z.infer<typeof proposalSchema>;
 export type InitiativeText = z.infer<typeof initiativeTextSchema>;

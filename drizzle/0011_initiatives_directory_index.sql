@@ -1,0 +1,1 @@
+CREATE INDEX "initiatives_directory_order_idx" ON "initiatives" USING btree (("status" = 'closed'),"created_at" DESC NULLS FIRST,"id");
