@@ -266,17 +266,6 @@ export async function representedActors(db: Executor, userId: string, locale: Lo
     .orderBy(asc(sortableName(name)));
 }
 
-/** Every approved actor, by name: the choice of co-leads. */
-export async function approvedActorChoices(db: Executor, locale: Locale) {
-  const name = actorDisplayName(locale);
-  return db
-    .select({ id: actors.id, name })
-    .from(actors)
-    .leftJoin(countries, eq(countries.iso3, actors.countryCode))
-    .where(eq(actors.status, "approved"))
-    .orderBy(asc(sortableName(name)), asc(actors.id));
-}
-
 /** A proposal its author may still edit, with the secretariat's message when it asked for changes. */
 export async function ownEditableProposal(db: Executor, userId: string, initiativeId: string) {
   const [row] = await db
