@@ -1,9 +1,10 @@
 // The live figures of the home page: one statement, whatever the size of the directory.
-// Actors count once they are in the Alliance (actors.server.ts inAlliance), not merely listed.
+// Actors count once they are in the Alliance (actors.server.ts inAlliance; for the States its
+// probing form, stateInAlliance), not merely listed.
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actorCounts, actors, initiatives, type ActorKind, type Axis } from "~/db/schema";
-import { inAlliance } from "./actors.server";
+import { stateInAlliance } from "./actors.server";
 import { actorKinds, axes } from "./public-query";
 
 export async function getPortalFigures(db: Executor) {
@@ -17,7 +18,7 @@ export async function getPortalFigures(db: Executor) {
       db
         .select({ group: sql<"kind" | "axis">`'kind'`.as("group"), key: sql<string>`'state'`.as("key"), count: sql<number>`count(*)`.mapWith(Number).as("count") })
         .from(actors)
-        .where(and(eq(actors.status, "approved"), eq(actors.kind, "state"), inAlliance)),
+        .where(and(eq(actors.status, "approved"), eq(actors.kind, "state"), stateInAlliance)),
     )
     .unionAll(
       db

@@ -89,6 +89,21 @@ for (const locale of ["en", "fr", "es"] as const) {
   });
 }
 
+// The map's markup is one string built from the loader's States (ADR 019): after a client-side
+// navigation the browser builds it itself, and it must be the very markup the server sent.
+test("the map built in the browser after a client-side navigation is the one the server sent", async ({ page }) => {
+  const section = page.locator("section[aria-labelledby='map-network-heading']");
+  await page.goto("/");
+  await page.waitForFunction(() => "__remixRouter" in window);
+  const served = await section.evaluate((element) => element.innerHTML);
+  expect(served).toContain('aria-label="France"');
+  await page.goto(`/initiatives/${PARIS_CALL.slug}`);
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await page.evaluate(() => (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate("/"));
+  await expect(section.locator('a[aria-label="France"]')).toHaveCount(1);
+  expect(await section.evaluate((element) => element.innerHTML)).toBe(served);
+});
+
 test("an actor's page lists the initiatives it left, with dates, and its flag", async ({ page, request, axe }) => {
   const argentina = await actorIdByName(request, "Argentina");
   await page.goto(`/actors/${argentina}`);

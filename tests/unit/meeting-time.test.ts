@@ -53,4 +53,20 @@ describe("formatMeetingWhen", () => {
       "9 March 2027, 08:30 – 10 March 2027, 16:00 (Africa/Dakar, GMT)",
     );
   });
+  it("keeps each zone and language apart when a page formats many meetings in turn (its formatters are reused)", () => {
+    const lines = () => [
+      formatMeetingWhen("en", start, end, "Europe/Paris"),
+      formatMeetingWhen("en", start, end, "America/New_York"),
+      formatMeetingWhen("fr", start, end, "America/New_York"),
+      formatMeetingWhen("en", start, end, "Asia/Kathmandu"),
+    ];
+    const first = lines();
+    expect(first).toEqual([
+      "19 January 2027, 15:00–17:00 (Europe/Paris, CET)",
+      "19 January 2027, 09:00–11:00 (America/New_York, GMT-5)",
+      expect.stringMatching(/^19 janvier 2027, 09:00–11:00 \(America\/New_York, UTC−5\)$/),
+      "19 January 2027, 19:45–21:45 (Asia/Kathmandu, GMT+5:45)",
+    ]);
+    expect(lines()).toEqual(first);
+  });
 });

@@ -16,7 +16,7 @@ import type { FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import worldCountries from "world-countries";
-import { MAP_HEIGHT, MAP_WIDTH } from "~/components/coalition-map";
+import { MAP_HEIGHT, MAP_WIDTH } from "~/components/coalition-map-markup";
 import { unStates } from "~/db/reference-data.server";
 
 /** Below this projected area (px² in the map's viewBox) a State is drawn as a dot you can see and click. */
