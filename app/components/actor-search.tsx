@@ -48,7 +48,7 @@ export function ActorSearch({
   /** Other errors of the field, as keys of the "coalitions" namespace. */
   errors?: string[];
 }) {
-  const { t } = useTranslation("coalitions");
+  const { t, i18n } = useTranslation("coalitions");
   const listboxId = useId();
   const statusId = useId();
   const [enhanced, setEnhanced] = useState(false);
@@ -81,7 +81,8 @@ export function ActorSearch({
       const controller = new AbortController();
       request.current = controller;
       try {
-        const res = await fetch(`${SUGGESTIONS_URL}?${new URLSearchParams({ q: prefix })}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+        // The page's language, which a ?lng= link may have chosen over the visitor's usual one.
+        const res = await fetch(`${SUGGESTIONS_URL}?${new URLSearchParams({ q: prefix, lng: i18n.language })}`, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!res.ok) return;
         const body = (await res.json()) as { actors: ActorOption[] };
         setOptions(body.actors);

@@ -13,7 +13,8 @@ import { LANGUAGES, castFor, type CastMember, type Lng } from "./cast";
 import { expect, test } from "./fixtures";
 import { waitForEmail } from "./mailbox";
 
-const SCREENS = "/work/wt/notes/screens";
+// Beside the test results, git-ignored: E2E_SCREENS=1 npx playwright test … writes them there.
+const SCREENS = "test-results/screens";
 
 /** Screenshots for the design notes, at desktop and phone widths: only when asked (E2E_SCREENS=1), they are slow. */
 async function shoot(page: Page, name: string) {

@@ -15,7 +15,8 @@ import { expect, test } from "./fixtures";
 import { linkIn, waitForEmail } from "./mailbox";
 import { ORIGIN } from "./auth-steps";
 
-const SCREENS = "/work/wt/notes/screens";
+// Beside the test results, git-ignored: E2E_SCREENS=1 npx playwright test … writes them there.
+const SCREENS = "test-results/screens";
 
 /** Screenshots for the design notes, at desktop and phone widths: only when asked (E2E_SCREENS=1), they are slow. */
 async function shoot(page: Page, name: string) {
@@ -176,3 +177,18 @@ for (const lng of LANGUAGES) {
     });
   });
 }
+
+// The suggestions speak the page's language, even when a ?lng= link chose it over the person's
+// own: a French focal point reading the form in English is offered "Germany", not "Allemagne".
+test.describe("in a French browser", () => {
+  test.use({ locale: browserLocale("fr") });
+
+  test("the co-lead suggestions follow the page's language, chosen by ?lng= over the profile's", async ({ page }) => {
+    const cast = castFor("fr");
+    await signInAs(page, cast.proposer, "fr");
+    await page.goto("/initiatives/new?lng=en");
+    const c = texts("en", "coalitions");
+    await page.getByLabel(c.propose.coLeads, { exact: true }).pressSequentially("Germ");
+    await expect(page.getByRole("listbox", { name: c.propose.coLeadSuggestions }).getByRole("option")).toHaveText(["Germany"]);
+  });
+});

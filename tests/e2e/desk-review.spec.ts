@@ -11,7 +11,8 @@ import { expect, test } from "./fixtures";
 import { demoUser, fillSignIn, ORIGIN, PASSWORD, signIn, signUp, submit, switchLanguage, totpCode, totpStep, uniqueEmail, verifyFromEmail } from "./auth-steps";
 import { waitForEmail, waitForLink } from "./mailbox";
 
-const SCREENS = "/work/wt/notes/screens";
+// Beside the test results, git-ignored: E2E_SCREENS=1 npx playwright test … writes them there.
+const SCREENS = "test-results/screens";
 
 // Both journeys use the one demo reviewer, who sets up two-factor once: run them in order.
 test.describe.configure({ mode: "serial" });

@@ -29,8 +29,8 @@ const proposal = (actorId: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-async function suggestions(cookie: string, q: string, headers: Record<string, string> = {}) {
-  const res = await outcome(await callLoader(suggestionsRoute.loader, `/initiatives/co-leads.json?${new URLSearchParams({ q })}`, { db: t.db, headers: { Cookie: cookie, ...headers } }));
+async function suggestions(cookie: string, q: string, headers: Record<string, string> = {}, params: Record<string, string> = {}) {
+  const res = await outcome(await callLoader(suggestionsRoute.loader, `/initiatives/co-leads.json?${new URLSearchParams({ q, ...params })}`, { db: t.db, headers: { Cookie: cookie, ...headers } }));
   expect(res.status).toBe(200);
   return (res.data as { actors: { id: string; name: string }[] }).actors.map((a) => a.name);
 }
@@ -90,6 +90,8 @@ describe("co-lead suggestions (/initiatives/co-leads.json)", () => {
     expect(await suggestions(rep.cookie, "allemag", { "Accept-Language": "fr" })).toEqual(["Allemagne"]);
     expect(await suggestions(rep.cookie, "germ", { "Accept-Language": "en" })).toEqual(["Germany"]);
     expect(await suggestions(rep.cookie, "etats-unis", { "Accept-Language": "fr" })).toEqual(["États-Unis d'Amérique"]);
+    // The page's own language, which the field sends: a page opened with ?lng=en in a French browser.
+    expect(await suggestions(rep.cookie, "germ", { "Accept-Language": "fr" }, { lng: "en" })).toEqual(["Germany"]);
   });
 });
 
