@@ -22,7 +22,8 @@ export const TESTS_FOR = {
   "app/auth/password-policy.server.ts": [unit("auth-password-policy")],
   "app/auth/password.server.ts": [unit("password")],
   "app/auth/permissions.server.ts": [unit("auth-can"), integration("auth-guards"), integration("auth-permissions"), integration("auth-staff")],
-  "app/auth/rate-limit.server.ts": [integration("auth-rate-limits"), integration("auth-retry-after")],
+  // The counters themselves, on the database; auth-rate-limits tests the limits built on them through sign-in (minutes a mutant).
+  "app/auth/rate-limit.server.ts": [integration("rate-limit-counters")],
   "app/auth/schemas.ts": [unit("auth-schemas"), unit("auth-form-errors"), unit("auth-password-policy")],
   "app/auth/session.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("auth-sessions")],
   // Issued for an email (sign-up, a forgotten password) in the sign-up and equal-work tests.
