@@ -25,7 +25,7 @@ export const TESTS_FOR = {
   // The counters themselves, on the database; auth-rate-limits tests the limits built on them through sign-in (minutes a mutant).
   "app/auth/rate-limit.server.ts": [integration("rate-limit-counters")],
   "app/auth/schemas.ts": [unit("auth-schemas"), unit("auth-form-errors"), unit("auth-password-policy")],
-  "app/auth/session.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("auth-sessions")],
+  "app/auth/session.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("session-store"), integration("auth-sessions")],
   // Issued for an email (sign-up, a forgotten password) directly there too; the sign-up and equal-work tests go through the forms.
   "app/auth/tokens.server.ts": [integration("auth-tokens")],
   "app/auth/totp.server.ts": [unit("auth-totp"), unit("auth-config"), integration("auth-two-factor")],
