@@ -14,7 +14,7 @@ const integration = (name) => `tests/integration/${name}.test.ts`;
 
 /** Each mutated file and the tests that are about it. */
 export const TESTS_FOR = {
-  "app/auth/audit.server.ts": [integration("auth-sessions")],
+  "app/auth/audit.server.ts": [integration("audit-trail"), integration("auth-sessions")],
   // The unit tests load the auth modules under each environment they need (TOTP key, staff two-factor).
   "app/auth/config.server.ts": [unit("auth-config"), unit("auth-session-cookie"), unit("auth-session-cookie-local")],
   "app/auth/csrf.server.ts": [unit("csrf")],
