@@ -28,7 +28,7 @@ export const TESTS_FOR = {
   "app/auth/session.server.ts": [unit("auth-session-cookie"), unit("auth-session-cookie-local"), integration("session-store"), integration("auth-sessions")],
   // Issued for an email (sign-up, a forgotten password) directly there too; the sign-up and equal-work tests go through the forms.
   "app/auth/tokens.server.ts": [integration("auth-tokens")],
-  "app/auth/totp.server.ts": [unit("auth-totp"), unit("auth-config"), integration("auth-two-factor")],
+  "app/auth/totp.server.ts": [unit("auth-totp"), unit("auth-config"), integration("totp-codes"), integration("auth-two-factor")],
 };
 
 const ACCOUNT_TESTS = ["auth-sessions", "auth-signup", "auth-account", "auth-tokens", "auth-equal-work", "auth-rate-limits", "auth-two-factor", "auth-staff", "bootstrap"].map(integration);
