@@ -40,7 +40,7 @@ describe("can", () => {
 });
 
 describe("the development mailbox", () => {
-  const KEYS = ["NODE_ENV", "SMTP_URL", "MAIL_DIR", "SESSION_SECRET"] as const;
+  const KEYS = ["NODE_ENV", "SMTP_URL", "MAIL_DIR", "SESSION_SECRET", "DATABASE_URL", "APP_URL", "PGLITE_DIR"] as const;
   const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
   afterEach(() => {
     for (const [key, value] of Object.entries(saved)) {
@@ -54,7 +54,7 @@ describe("the development mailbox", () => {
   async function mailboxUnder(env: Partial<Record<(typeof KEYS)[number], string>>) {
     vi.resetModules();
     for (const key of KEYS) delete process.env[key];
-    Object.assign(process.env, { SESSION_SECRET: "a-secret-long-enough-for-the-environment-check", ...env });
+    Object.assign(process.env, { SESSION_SECRET: "a-secret-long-enough-for-the-environment-check", PGLITE_DIR: "memory://", ...env });
     const { requireDevelopmentMailbox } = await import("~/auth/permissions.server");
     try {
       return requireDevelopmentMailbox();
