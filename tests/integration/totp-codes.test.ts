@@ -95,6 +95,13 @@ describe("recovery codes", () => {
     expect(await consumeRecoveryCode(t.db, user.id, c.replace("-", ""))).toBe(true);
   });
 
+  it("let only one of two simultaneous uses of a code succeed", async () => {
+    const user = await createUser(t.db);
+    const [code] = (await replaceRecoveryCodes(t.db, user.id)) as [string];
+    const results = await Promise.all([consumeRecoveryCode(t.db, user.id, code), consumeRecoveryCode(t.db, user.id, code)]);
+    expect(results.sort()).toEqual([false, true]);
+  });
+
   it("are refused for another person, and when too short or too long", async () => {
     const [owner, other] = [await createUser(t.db), await createUser(t.db)];
     const [code] = (await replaceRecoveryCodes(t.db, owner.id)) as [string];
