@@ -21,7 +21,10 @@ function problems(schema: z.ZodTypeAny, input: unknown): Record<string, string[]
   const result = schema.safeParse(input);
   if (result.success) return null;
   const out: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (out[issue.path.join(".")] ??= []).push(issue.message);
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".");
+    out[field] = [...(out[field] ?? []), issue.message];
+  }
   return out;
 }
 
