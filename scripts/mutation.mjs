@@ -21,7 +21,8 @@ export const TESTS_FOR = {
   "app/auth/honeypot.ts": [unit("honeypot")],
   "app/auth/password-policy.server.ts": [unit("auth-password-policy")],
   "app/auth/password.server.ts": [unit("password")],
-  "app/auth/permissions.server.ts": [unit("auth-can"), integration("auth-guards"), integration("auth-permissions"), integration("auth-staff")],
+  // The guards called directly; auth-staff reaches the same guards through the staff pages, at several times the cost a mutant.
+  "app/auth/permissions.server.ts": [unit("auth-can"), integration("auth-guards"), integration("auth-permissions")],
   // The counters themselves, on the database; auth-rate-limits tests the limits built on them through sign-in (minutes a mutant).
   "app/auth/rate-limit.server.ts": [integration("rate-limit-counters")],
   "app/auth/schemas.ts": [unit("auth-schemas"), unit("auth-form-errors"), unit("auth-password-policy")],

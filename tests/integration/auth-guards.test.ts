@@ -5,10 +5,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   getSession,
+  requireAdmin,
   requireAnonymous,
   requirePendingSecondFactor,
   requireRecentAuthentication,
   requireSession,
+  requireStaff,
   requireVerifiedSession,
   requireVerifiedUser,
 } from "~/auth/permissions.server";
@@ -142,6 +144,28 @@ describe("requireRecentAuthentication (password and two-factor changes)", () => 
     const { cookie } = await signedIn("secretariat");
     expect(await location(requireRecentAuthentication(args(cookie, "/account/password")))).toBe("/account/two-factor?required=1");
     await expect(requireRecentAuthentication(args(cookie, "/account/two-factor"), { duringTwoFactorSetup: true })).resolves.toBeTruthy();
+  });
+});
+
+describe("requireStaff and requireAdmin", () => {
+  it("refuse a member with 403", async () => {
+    const { cookie } = await signedIn("member");
+    expect((await thrownOutcome(requireStaff(args(cookie, "/secretariat")))).status).toBe(403);
+    expect((await thrownOutcome(requireAdmin(args(cookie, "/secretariat/users")))).status).toBe(403);
+  });
+
+  it("let the secretariat in as staff only, and an admin as both", async () => {
+    const secretariat = await signedIn("secretariat", { twoFactor: true });
+    expect(await requireStaff(args(secretariat.cookie, "/secretariat"))).toMatchObject({ id: secretariat.user.id });
+    expect((await thrownOutcome(requireAdmin(args(secretariat.cookie, "/secretariat/users")))).status).toBe(403);
+    const admin = await signedIn("admin", { twoFactor: true });
+    expect(await requireStaff(args(admin.cookie, "/secretariat"))).toMatchObject({ id: admin.user.id });
+    expect(await requireAdmin(args(admin.cookie, "/secretariat/users"))).toMatchObject({ id: admin.user.id });
+  });
+
+  it("send staff without two-factor to set it up before anything else", async () => {
+    const { cookie } = await signedIn("admin");
+    expect(await location(requireAdmin(args(cookie, "/secretariat/users")))).toBe("/account/two-factor?required=1");
   });
 });
 
