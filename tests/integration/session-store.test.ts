@@ -105,6 +105,13 @@ describe("loading a session", () => {
     }
   });
 
+  it("keeps the end a session was given at sign-in when the person loses the staff role", async () => {
+    const { user, id } = await open("admin");
+    await t.db.update(users).set({ role: "member" }).where(eq(users.id, user.id));
+    for (let hours = 0.25; hours < 12; hours += 0.25) expect(await loadSession(t.db, id, at(hours * HOUR)), `${hours} h`).not.toBeNull();
+    expect(await loadSession(t.db, id, at(12 * HOUR))).toBeNull();
+  });
+
   it("moves the idle clock on when used", async () => {
     const { id } = await open("secretariat");
     expect(await loadSession(t.db, id, at(20 * MINUTE))).not.toBeNull();
