@@ -181,6 +181,25 @@ describe("the session seen by one request's loaders and actions", () => {
     expect(await getSession(loader)).toBeNull();
   });
 
+  it("costs one session lookup for all the loaders of one page load (GET or HEAD)", async () => {
+    const { user, cookie } = await signedIn();
+    for (const method of ["GET", "HEAD"]) {
+      let lookups = 0;
+      const db = new Proxy(t.db, {
+        get(target, property) {
+          if (property === "select") lookups++;
+          const value = Reflect.get(target, property, target);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      const context = { ...args(cookie).context, db };
+      // Remix gives the root's and the page's loaders each a copy of the Request, and one context.
+      expect((await getSession({ ...args(cookie, "/", method), context }))?.user.id).toBe(user.id);
+      expect((await requireSession({ ...args(cookie, "/account", method), context })).user.id).toBe(user.id);
+      expect(lookups, method).toBe(1);
+    }
+  });
+
   it("looks again when the cookie differs", async () => {
     const first = await signedIn();
     const second = await signedIn();

@@ -1,7 +1,15 @@
 // What the pages show to whom (can(), for buttons and links only: the guards protect the server),
 // and the development mailbox, which exists in development alone and only while mail goes to files.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { can } from "~/auth/permissions.server";
+import { describe, expect, it, vi } from "vitest";
+import { can, requireDevelopmentMailbox } from "~/auth/permissions.server";
+import { type Env, parseEnv } from "~/env.server";
+
+// The environment is read once per process: the mailbox cases stand in their own for getEnv.
+const environment = vi.hoisted(() => ({ current: undefined as Env | undefined }));
+vi.mock("~/env.server", async (importOriginal) => {
+  const real = await importOriginal<typeof import("~/env.server")>();
+  return { ...real, getEnv: () => environment.current ?? real.getEnv() };
+});
 
 const member = { role: "member" as const, emailVerified: true };
 const secretariat = { role: "secretariat" as const, emailVerified: true };
@@ -40,37 +48,26 @@ describe("can", () => {
 });
 
 describe("the development mailbox", () => {
-  const KEYS = ["NODE_ENV", "SMTP_URL", "MAIL_DIR", "SESSION_SECRET", "DATABASE_URL", "APP_URL", "PGLITE_DIR"] as const;
-  const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
-  afterEach(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    vi.resetModules();
-  });
-
-  /** requireDevelopmentMailbox as a process started with these variables runs it. */
-  async function mailboxUnder(env: Partial<Record<(typeof KEYS)[number], string>>) {
-    vi.resetModules();
-    for (const key of KEYS) delete process.env[key];
-    Object.assign(process.env, { SESSION_SECRET: "a-secret-long-enough-for-the-environment-check", PGLITE_DIR: "memory://", ...env });
-    const { requireDevelopmentMailbox } = await import("~/auth/permissions.server");
+  const SECRET = "a-secret-long-enough-for-the-environment-check";
+  const under = (vars: Record<string, string>) => {
+    environment.current = parseEnv({ SESSION_SECRET: SECRET, PGLITE_DIR: "memory://", ...vars });
     try {
       return requireDevelopmentMailbox();
     } catch (error) {
       if (error instanceof Response) return error.status;
       throw error;
+    } finally {
+      environment.current = undefined;
     }
-  }
+  };
 
-  it("opens in development when mail is written to files, and gives their folder", async () => {
-    expect(await mailboxUnder({ NODE_ENV: "development", MAIL_DIR: "/tmp/portal-mail" })).toBe("/tmp/portal-mail");
+  it("opens in development when mail is written to files, and gives their folder", () => {
+    expect(under({ NODE_ENV: "development", MAIL_DIR: "/tmp/portal-mail" })).toBe("/tmp/portal-mail");
   });
 
-  it("does not exist (404) once mail goes out by SMTP, in tests, or in production", async () => {
-    expect(await mailboxUnder({ NODE_ENV: "development", SMTP_URL: "smtp://mail.example:587" })).toBe(404);
-    expect(await mailboxUnder({ NODE_ENV: "test", MAIL_DIR: "/tmp/portal-mail" })).toBe(404);
-    expect(await mailboxUnder({ NODE_ENV: "production", MAIL_DIR: "/tmp/portal-mail" })).toBe(404);
+  it("does not exist (404) once mail goes out by SMTP, in tests, or in production", () => {
+    expect(under({ NODE_ENV: "development", SMTP_URL: "smtp://mail.example:587" })).toBe(404);
+    expect(under({ NODE_ENV: "test", MAIL_DIR: "/tmp/portal-mail" })).toBe(404);
+    expect(under({ NODE_ENV: "production", MAIL_DIR: "/tmp/portal-mail" })).toBe(404);
   });
 });
