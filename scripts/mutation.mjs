@@ -85,7 +85,7 @@ function summary(files) {
   };
   // Under load a mutant that does not hang can time out: the second score counts timeouts as survivors.
   const strict = (c) => score({ ...c, Killed: c.Killed, Timeout: 0, Survived: c.Survived + c.Timeout });
-  console.log("| file | killed | timed out | survived | no coverage | ignored (static) | score | score, timeouts not counted |");
+  console.log("| file | killed | timed out | survived | no coverage | ignored (static or marked equivalent) | score | score, timeouts not counted |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const [file, c] of [...rows, ["total", total]]) {
     console.log(`| ${file} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.Ignored} | ${score(c)} | ${strict(c)} |`);
