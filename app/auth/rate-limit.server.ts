@@ -49,6 +49,7 @@ export async function hitRateLimit(db: Executor, key: string, rule: RateLimitRul
       set: { hits: sql`${rateLimits.hits} + 1` },
     })
     .returning({ hits: rateLimits.hits });
+  // Stryker disable next-line OptionalChaining: equivalent, an upsert with RETURNING always returns its row
   const hits = row?.hits ?? 1;
   return { allowed: hits <= rule.limit, hits, retryAfterSeconds: window.retryAfterSeconds };
 }

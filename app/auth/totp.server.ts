@@ -27,6 +27,7 @@ function base32(bytes: Uint8Array): string {
       bits -= 5;
     }
   }
+  // Stryker disable next-line ArithmeticOperator: equivalent here, the last partial group never reaches a secret (160 bits) or a recovery code (sliced to 10)
   if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
   return out;
 }

@@ -1,6 +1,6 @@
 // The password rules of ASVS 5.0 6.2: length, no composition rules, not common, not built on
 // the email address.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import commonLongPasswords from "~/auth/data/common-long-passwords.json";
 import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "~/auth/password-policy.server";
 import { changePasswordSchema, PASSWORD_LIMITS, profileSchema, resetPasswordSchema, signUpSchema } from "~/auth/schemas";
@@ -109,8 +109,9 @@ describe("passwordProblem, beyond the lists", () => {
     }
   });
 
-  it("names keyboard rows and dates as the pattern they are", () => {
+  it("names keyboard rows, keyboard walks with turns and dates as the pattern they are", () => {
     expect(passwordProblem("qwertzuiopasdfg")).toBe("pattern");
+    expect(passwordProblem("asdfghjkl;'/.,mn")).toBe("pattern");
     expect(passwordProblem("zxcvbnm,./asdf")).toBe("pattern");
     expect(passwordProblem("02.03.2011 x")).toBe("pattern");
   });
@@ -131,6 +132,16 @@ describe("passwordProblem, beyond the lists", () => {
     expect(passwordProblem("okonjo19541954", { email: "n.o@gov.example", name: "Ngozi Okonjo" })).not.toBeNull();
     expect(passwordProblem("mensah19751975", { email: "kwame.mensah@gov.example" })).not.toBeNull();
     expect(passwordProblem("mensah19751975")).toBeNull();
+  });
+
+  it("judges the very first password a new server process checks with the full dictionaries", async () => {
+    // The estimator is built on first use; a sign-up right after a restart must meet the same rules.
+    vi.resetModules();
+    const fresh = await import("~/auth/password-policy.server");
+    expect(fresh.passwordProblem("P@ssw0rd12345")).toBe("common");
+    // In the list of common long passwords, though the estimator alone would let it through.
+    expect(fresh.passwordProblem("LockingServi")).toBe("common");
+    expect(fresh.passwordProblem("asdfghjkl;'/.,mn")).toBe("pattern");
   });
 
   it("refuses a password built on the portal's own words", () => {

@@ -2,7 +2,7 @@
 // signed with the newest of the SESSION_SECRET list while older secrets still verify.
 import { createCookie } from "@remix-run/node";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { readSessionId, sessionCookieHeader } from "~/auth/session.server";
+import { clearSessionCookieHeader, readSessionId, sessionCookieHeader } from "~/auth/session.server";
 
 const NEWEST = "newest-secret-for-signing-session-cookies-000000";
 const OLDER = "older-secret-still-accepted-during-rotation-11111";
@@ -57,5 +57,36 @@ describe("the session cookie in production", () => {
     const retired = await createCookie("__Host-session", { secrets: [RETIRED] }).serialize(SESSION_ID);
     expect(await readSessionId(withCookie(retired))).toBeNull();
     expect(await readSessionId(withCookie(`__Host-session=${SESSION_ID}`))).toBeNull();
+  });
+});
+
+describe("reading the session id from a request", () => {
+  const signed = (value: unknown) => createCookie("__Host-session", { secrets: [NEWEST] }).serialize(value);
+
+  it("reads the id back from the cookie the portal set", async () => {
+    expect(await readSessionId(withCookie(await sessionCookieHeader(SESSION_ID)))).toBe(SESSION_ID);
+  });
+
+  it("takes a signed value of 32 to 100 characters as an id, and nothing shorter, longer or not text", async () => {
+    expect(await readSessionId(withCookie(await signed("a".repeat(32))))).toBe("a".repeat(32));
+    expect(await readSessionId(withCookie(await signed("a".repeat(100))))).toBe("a".repeat(100));
+    expect(await readSessionId(withCookie(await signed("a".repeat(31))))).toBeNull();
+    expect(await readSessionId(withCookie(await signed("a".repeat(101))))).toBeNull();
+    expect(await readSessionId(withCookie(await signed({ id: "a".repeat(40) })))).toBeNull();
+  });
+
+  it("finds nothing in a request without a cookie", async () => {
+    expect(await readSessionId(new Request("https://portal.example/account"))).toBeNull();
+  });
+});
+
+describe("signing out in the browser", () => {
+  it("replaces the cookie with an empty one that expires at once, with the same name and flags", async () => {
+    const header = await clearSessionCookieHeader();
+    expect(header).toMatch(/^__Host-session=[^;]*;/);
+    expect(header).toMatch(/; Max-Age=0/);
+    expect(header).toMatch(/; Path=\//);
+    expect(header).toMatch(/; Secure/);
+    expect(await readSessionId(withCookie(header))).toBeNull();
   });
 });

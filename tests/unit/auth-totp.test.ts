@@ -1,7 +1,8 @@
 // TOTP secrets: random, encrypted at rest with authenticated encryption, and producing the
 // codes any RFC 6238 authenticator app shows.
+import crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { currentTotpCode, decryptSecret, encryptSecret, newRecoveryCode, newTotpSecret } from "~/auth/totp.server";
+import { currentTotpCode, decryptSecret, encryptSecret, newRecoveryCode, newTotpSecret, totpAuthUri, totpQrCode } from "~/auth/totp.server";
 import { authenticatorCode } from "../support/accounts";
 
 /** Distinct values among `count` draws while Math.random always answers the same. */
@@ -75,5 +76,59 @@ describe("recovery codes", () => {
 
   it("come from the system's cryptographic generator, not Math.random", () => {
     expect(distinctWithMathRandomPinned(50, newRecoveryCode)).toBe(50);
+  });
+});
+
+/** What a function draws while the system's generator answers with these bytes. */
+function withRandomBytes<T>(bytes: Buffer, draw: () => T): T {
+  const random = vi.spyOn(crypto, "randomBytes").mockImplementation(((size: number) => bytes.subarray(0, size)) as never);
+  try {
+    return draw();
+  } finally {
+    random.mockRestore();
+  }
+}
+
+describe("the encoding of secrets and recovery codes", () => {
+  it("is RFC 4648 base32 of the random bytes, every bit kept (RFC 6238's test secret)", () => {
+    expect(withRandomBytes(Buffer.from("12345678901234567890"), newTotpSecret)).toBe("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    expect(withRandomBytes(Buffer.alloc(20, 0xff), newTotpSecret)).toBe("7".repeat(32));
+    expect(withRandomBytes(Buffer.alloc(20, 0), newTotpSecret)).toBe("A".repeat(32));
+  });
+
+  it("gives a recovery code the first 50 bits of its bytes, in lower case, dashed in the middle", () => {
+    expect(withRandomBytes(Buffer.from("12345678901234567890"), newRecoveryCode)).toBe("gezdg-nbvgy");
+    expect(withRandomBytes(Buffer.from([0xff, 0x00, 0xff, 0x00, 0xff, 0x00, 0xff]), newRecoveryCode)).toBe("74ap6-ah7ad");
+  });
+});
+
+describe("the authenticator set-up", () => {
+  it("names the portal and the account, with the settings apps expect", () => {
+    const uri = new URL(totpAuthUri("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "amina@gov.example"));
+    expect(uri.protocol).toBe("otpauth:");
+    expect(decodeURIComponent(uri.pathname)).toContain("amina@gov.example");
+    expect(Object.fromEntries(uri.searchParams)).toMatchObject({
+      secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+      issuer: "Alliance Partner Portal",
+      algorithm: "SHA1",
+      digits: "6",
+      period: "30",
+    });
+  });
+
+  it("draws the QR code as an SVG image inline, no outside service involved", async () => {
+    const url = await totpQrCode("otpauth://totp/Alliance%20Partner%20Portal:amina%40gov.example?secret=GEZDGNBVGY3TQOJQ");
+    expect(url).toMatch(/^data:image\/svg\+xml;base64,/);
+    const svg = Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8");
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+});
+
+describe("stored secrets that are not ours", () => {
+  it("are refused as unreadable: another version, or a missing part", () => {
+    const [, iv, tag, data] = encryptSecret(newTotpSecret()).split(".") as [string, string, string, string];
+    for (const stored of [`v2.${iv}.${tag}.${data}`, `v1.${iv}.${tag}`, `v1..${tag}.${data}`, `v1.${iv}..${data}`, `v1.${iv}.${tag}.`]) {
+      expect(() => decryptSecret(stored), stored).toThrow("Unreadable TOTP secret");
+    }
   });
 });
