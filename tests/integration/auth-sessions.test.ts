@@ -13,15 +13,10 @@ import * as resetPasswordPage from "~/routes/reset-password";
 import { sha256 } from "~/utils/crypto.server";
 import { cookieFor, cookieFromSetCookie, createUser, latestMail, PASSWORD, passwordHash, startSession, tokenInMail } from "../support/accounts";
 import { useTestDatabase } from "../support/db";
+import { at, DAY, HOUR, MINUTE, origin, T0 } from "../support/session-clock";
 import { callAction, callLoader, outcome, thrownOutcome } from "../support/remix";
 
 const t = useTestDatabase();
-const MINUTE = 60 * 1000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const T0 = new Date("2025-06-02T08:00:00Z");
-const at = (ms: number) => new Date(T0.getTime() + ms);
-const origin = { ip: "203.0.113.7", userAgent: "Mozilla/5.0 (Macintosh) Safari/605.1.15" };
 
 beforeAll(async () => {
   await passwordHash();
