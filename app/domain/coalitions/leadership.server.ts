@@ -1,7 +1,7 @@
 // Running a coalition: its leads edit it, invite co-leads (who must accept), step down, and
 // write to every participant. An initiative always keeps at least one lead: every change to its
 // leadership locks the initiative row first, so two changes at once are taken one after the other.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
 import { actors, affiliations, countries, initiatives, leadInvitations, participations, users, type Locale } from "~/db/schema";

@@ -53,16 +53,19 @@ export function rankInAnyLanguage(tsquery: SQL): SQL<number> {
   return sql<number>`greatest(ts_rank(${initiatives.search}, ${tsquery}), coalesce((select max(ts_rank(${initiativeTranslations.search}, ${tsquery})) from ${initiativeTranslations} where ${initiativeTranslations.initiativeId} = ${initiatives.id}), 0))`;
 }
 
+/** A translation's language and text, as the open data and the leads' translation page read it. */
+export const translationTextColumns = {
+  locale: initiativeTranslations.locale,
+  title: initiativeTranslations.title,
+  summary: initiativeTranslations.summary,
+  description: initiativeTranslations.description,
+  goals: initiativeTranslations.goals,
+};
+
 /** An initiative's translations for the open data, keyed by language. */
 export async function publicTranslations(db: Executor, initiativeId: string) {
   const rows = await db
-    .select({
-      locale: initiativeTranslations.locale,
-      title: initiativeTranslations.title,
-      summary: initiativeTranslations.summary,
-      description: initiativeTranslations.description,
-      goals: initiativeTranslations.goals,
-    })
+    .select(translationTextColumns)
     .from(initiativeTranslations)
     .where(eq(initiativeTranslations.initiativeId, initiativeId))
     .orderBy(initiativeTranslations.locale);

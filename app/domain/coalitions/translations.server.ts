@@ -6,6 +6,7 @@ import { recordAudit } from "~/auth/audit.server";
 import type { Executor } from "~/db/client.server";
 import { initiatives, initiativeTranslations, locales, type Locale } from "~/db/schema";
 import { leadsInitiative, type Caller, type Outcome } from "./participation.server";
+import { translationTextColumns } from "./translation-reads.server";
 import type { TranslationText } from "./schemas";
 
 /** What a lead sees on the translations page: the original and each other language's text. */
@@ -23,14 +24,7 @@ export async function translationsView(db: Executor, initiativeId: string) {
     .where(eq(initiatives.id, initiativeId));
   if (!original) return null;
   const rows = await db
-    .select({
-      locale: initiativeTranslations.locale,
-      title: initiativeTranslations.title,
-      summary: initiativeTranslations.summary,
-      description: initiativeTranslations.description,
-      goals: initiativeTranslations.goals,
-      updatedAt: initiativeTranslations.updatedAt,
-    })
+    .select({ ...translationTextColumns, updatedAt: initiativeTranslations.updatedAt })
     .from(initiativeTranslations)
     .where(eq(initiativeTranslations.initiativeId, initiativeId));
   const targets = locales.filter((l) => l !== original.language);
