@@ -21,7 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { foldedTextSql } from "../domain/folding";
+import { foldedSql, foldedTextSql } from "../domain/folding";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -216,6 +216,10 @@ export const actors = pgTable(
       .where(sql`${t.status} = 'pending' and ${t.kind} <> 'state'`),
     // "Is it one of these?": trigram similarity on names (pg_trgm, loaded in PGlite too).
     index("actors_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    // The directory's and the search page's "name contains" on organisations (folded as
+    // domain/folding.ts foldedSql writes it): read from these, not by folding every name.
+    index("actors_name_folded_trgm_idx").using("gin", sql`${foldedSql(t.name)} gin_trgm_ops`),
+    index("actors_short_name_folded_trgm_idx").using("gin", sql`${foldedSql(t.shortName)} gin_trgm_ops`),
     index("actors_status_kind_name_idx").on(t.status, t.kind, t.name),
     index("actors_status_name_idx").on(t.status, t.name),
     index("actors_status_created_idx").on(t.status, t.createdAt),

@@ -41,18 +41,23 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** The same folding in SQL, for columns folded on the fly (organisations' names). */
+/** A text as an SQL string literal, for expressions that take no bound parameters. */
+const literal = (text: string) => sql.raw(`'${text.replace(/'/g, "''")}'`);
+
+/**
+ * The same folding in SQL, for organisations' names. The two strings are literals, not bound
+ * parameters, so the expression in a query is word for word the one of the trigram indexes on
+ * actors (actors_name_folded_trgm_idx, actors_short_name_folded_trgm_idx) even in a prepared
+ * statement's generic plan: a search of the directory reads those indexes.
+ */
 export function foldedSql(column: SQL | SQL.Aliased | unknown): SQL<string> {
-  return sql<string>`translate(lower(${column}), ${FROM}, ${TO})`;
+  return sql<string>`translate(lower(${column}), ${literal(FROM)}, ${literal(TO)})`;
 }
 
 /** "%" and "_" typed by a visitor are letters to look for, not wildcards. */
 export function foldedContainsPattern(text: string): string {
   return `%${foldForSearch(text).replace(/[\\%_]/g, "\\$&")}%`;
 }
-
-/** A text as an SQL string literal, for expressions that take no bound parameters. */
-const literal = (text: string) => sql.raw(`'${text.replace(/'/g, "''")}'`);
 
 /**
  * The folding of the full-text columns (initiatives, their translations, meetings), written out

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "~/db/client.server";
 import { actors, countries, initiatives, meetings, type Locale } from "~/db/schema";
-import { actorDisplayName, countryName, matchesSearch, PUBLIC_INITIATIVE_STATUSES, sortableName } from "./actors.server";
+import { actorDisplayName, countryName, organisationMatches, PUBLIC_INITIATIVE_STATUSES, sortableName, stateMatches } from "./actors.server";
 import { matchesInAnyLanguage, rankInAnyLanguage, visitorTranslation } from "./coalitions/translation-reads.server";
 import { MAX_SEARCH_LENGTH } from "./public-query";
 import { longEnoughToSearch, prefixTsquery } from "./search-query";
@@ -73,22 +73,38 @@ export async function searchInitiatives(db: Executor, q: string, locale: Locale,
   return group(rows);
 }
 
-/** Every UN State (in the Alliance or not: a visitor looking for a State should find it) and approved organisation whose name matches. */
+/**
+ * Every UN State (in the Alliance or not: a visitor looking for a State should find it) and
+ * approved organisation whose name matches. Each kind is asked on its own (the organisations from
+ * the indexes on their folded names, the States from their countries' keys), then the two are
+ * merged in name order with their total.
+ */
 export async function searchActors(db: Executor, q: string, locale: Locale, limit = SEARCH_GROUP_SIZE) {
-  const name = actorDisplayName(locale);
-  const rows = await db
-    .select({
-      id: actors.id,
-      kind: actors.kind,
-      name,
-      shortName: actors.shortName,
-      countryName: countryName(locale),
-      total: total(),
-    })
+  const columns = {
+    id: actors.id,
+    kind: actors.kind,
+    name: actorDisplayName(locale).as("name"),
+    shortName: actors.shortName,
+    countryName: countryName(locale).as("country_name"),
+  };
+  const approved = eq(actors.status, "approved");
+  const found = db
+    .select(columns)
     .from(actors)
     .leftJoin(countries, eq(countries.iso3, actors.countryCode))
-    .where(and(eq(actors.status, "approved"), matchesSearch(q)))
-    .orderBy(asc(sortableName(name)), asc(actors.id))
+    .where(and(approved, sql`${actors.kind} <> 'state'`, organisationMatches(q)))
+    .unionAll(
+      db
+        .select(columns)
+        .from(actors)
+        .innerJoin(countries, eq(countries.iso3, actors.countryCode))
+        .where(and(approved, eq(actors.kind, "state"), stateMatches(q))),
+    )
+    .as("found");
+  const rows = await db
+    .select({ id: found.id, kind: found.kind, name: found.name, shortName: found.shortName, countryName: found.countryName, total: total() })
+    .from(found)
+    .orderBy(asc(sortableName(sql<string>`${found.name}`)), asc(found.id))
     .limit(limit);
   return group(rows);
 }

@@ -1,0 +1,4 @@
+-- The organisations' folded names, indexed for "name contains" (the directory's and the search page's search):
+-- the search folded every name of the directory (44 ms on the bench data) instead of reading an index.
+CREATE INDEX "actors_name_folded_trgm_idx" ON "actors" USING gin (translate(lower("name"), 'áàâäãåāăąçćčďéèêëēėęěíìîïīıłñńňóòôöõøōőŕřśšşťúùûüūůűýÿźżž’‘ʼ`´-‐–—  ', 'aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuyyzzz''''''''''      ') gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "actors_short_name_folded_trgm_idx" ON "actors" USING gin (translate(lower("short_name"), 'áàâäãåāăąçćčďéèêëēėęěíìîïīıłñńňóòôöõøōőŕřśšşťúùûüūůűýÿźżž’‘ʼ`´-‐–—  ', 'aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuyyzzz''''''''''      ') gin_trgm_ops);
