@@ -5,18 +5,24 @@ import { MAX_SEARCH_LENGTH } from "~/domain/public-values";
 
 const fieldClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-slate-900";
 
-export function SearchField({ label, defaultValue }: { label: string; defaultValue?: string }) {
+export function SearchField({ label, hint, defaultValue }: { label: string; hint?: string; defaultValue?: string }) {
   return (
     <div>
       <label htmlFor="filter-q" className="block font-medium">
         {label}
       </label>
+      {hint ? (
+        <p id="filter-q-hint" className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
       <input
         id="filter-q"
         name="q"
         type="search"
         defaultValue={defaultValue}
         maxLength={MAX_SEARCH_LENGTH}
+        aria-describedby={hint ? "filter-q-hint" : undefined}
         className={fieldClass}
       />
     </div>

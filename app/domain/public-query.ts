@@ -89,7 +89,10 @@ export function parseQuery<S extends z.AnyZodObject>(schema: S, params: URLSearc
 
 /** /meetings: upcoming meetings, filtered by initiative (its slug) and axis. */
 export const meetingListQuery = z.object({
+  /** One initiative, by its slug: the link from an initiative's page. */
   initiative: z.preprocess(blankToUndefined, initiativeSlug.optional()),
+  /** Words of an initiative's name or summary, in any of its languages. */
+  q: search,
   axis: oneOf(axes),
   page,
 });

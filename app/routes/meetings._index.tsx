@@ -1,9 +1,10 @@
 // /meetings: upcoming meetings across the public initiatives, soonest first, filtered by
-// initiative and axis, with the calendar feeds to subscribe to. Public; never the online links.
+// initiative (its slug from its page, or words of its name) and axis, with the calendar feeds to
+// subscribe to. Public; never the online links.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterForm, SelectField } from "~/components/filter-fields";
+import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
 import { MeetingList } from "~/components/meeting-list";
 import { Pagination } from "~/components/pagination";
 import { listUpcomingMeetings } from "~/domain/coalitions/meetings.server";
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Meetings() {
-  const { items, total, page, pageSize, filters, initiativeChoices, webcal } = useLoaderData<typeof loader>();
+  const { items, total, page, pageSize, filters, webcal } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["meetings", "common"]);
   const pages = pageCount(total, pageSize);
   const hrefFor = (n: number) => `/meetings${listSearch(filters, n)}`;
@@ -51,13 +52,8 @@ export default function Meetings() {
         <a href={webcal}>{t("feeds.subscribe")}</a>
       </p>
       <FilterForm action="/meetings" label={t("list.filtersLabel")} columns="md:grid-cols-[2fr_1fr_auto]">
-        <SelectField
-          name="initiative"
-          label={t("list.initiativeLabel")}
-          allLabel={t("list.allInitiatives")}
-          options={initiativeChoices.map((i) => ({ value: i.slug, label: i.title }))}
-          defaultValue={filters.initiative}
-        />
+        {filters.initiative ? <input type="hidden" name="initiative" value={filters.initiative} /> : null}
+        <SearchField label={t("list.initiativeLabel")} hint={t("list.initiativeWords")} defaultValue={filters.q} />
         <SelectField
           name="axis"
           label={t("common:labels.axis")}
@@ -66,6 +62,12 @@ export default function Meetings() {
           defaultValue={filters.axis}
         />
       </FilterForm>
+      {filters.initiative ? (
+        <p className="mt-6">
+          {items[0] ? t("list.oneInitiative", { title: items[0].initiative.title }) : t("list.oneInitiativeUntitled")}{" "}
+          <Link className="underline" to={`/meetings${listSearch({ ...filters, initiative: undefined }, 1)}`}>{t("list.everyInitiative")}</Link>
+        </p>
+      ) : null}
       <p className="mt-6 text-lg" role="status">
         {total === 0 ? t("list.empty") : t("list.results", { count: total, n: formatNumber(i18n.language, total) })}
       </p>

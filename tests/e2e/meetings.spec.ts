@@ -8,7 +8,7 @@ import { demoUser, signIn, submit, switchLanguage } from "./auth-steps";
 import { expect, test } from "./fixtures";
 import { waitForEmail } from "./mailbox";
 
-const INFO = { slug: "international-partnership-for-information-and-democracy" };
+const INFO = { slug: "international-partnership-for-information-and-democracy", title: "International Partnership for Information and Democracy" };
 const SHOTS = "/tmp/shots/meetings";
 const YEAR = new Date().getUTCFullYear() + 1;
 const ONLINE = "https://meet.example.org/ipid-working-group";
@@ -69,8 +69,15 @@ test("a lead posts, changes and cancels a meeting; participants are told, the pu
   const listed = page.locator("li", { has: page.getByRole("heading", { name: title }) });
   await expect(listed).toContainText("Online meeting (the link is sent to participants)");
   await expect(page.getByRole("link", { name: ONLINE })).toHaveCount(0);
+  await expect(page.getByText(`Meetings of one initiative: “${INFO.title}”.`)).toBeVisible();
   await axe();
   await shoot(page, "meetings");
+  // The same initiative found by words of its name, typed in the filter (works without JavaScript too: a GET form).
+  await page.getByRole("link", { name: "Show the meetings of every initiative" }).click();
+  await page.getByRole("searchbox", { name: "Initiative" }).fill("information democ");
+  await page.getByRole("search", { name: "Filter meetings" }).getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=information\+democ/);
 
   // Change: the place moves to Geneva.
   await page.goto(`/initiatives/${INFO.slug}/manage/meetings`);

@@ -10,6 +10,8 @@ import { i18nServer } from "~/i18n/i18next.server";
 import { enqueueMail, type MeetingMailTemplate } from "~/mail/outbox.server";
 import { PUBLIC_INITIATIVE_STATUSES } from "../actors.server";
 import { PAGE_SIZE } from "../public-query";
+import { prefixTsquery } from "../search-query";
+import { matchesInAnyLanguage } from "./translation-reads.server";
 import { MEETING_MAX_DAYS, type MeetingValues } from "./meeting-schema";
 import { formatMeetingWhen } from "./meeting-time";
 import { participantRepresentatives } from "./notify.server";
@@ -180,16 +182,29 @@ const publicColumns = {
 
 export interface MeetingListQuery {
   initiative?: string;
+  q?: string;
   axis?: Axis;
   page: number;
 }
 
-/** /meetings: upcoming meetings of public initiatives, soonest first; three statements whatever the page. */
+/**
+ * /meetings: upcoming meetings of public initiatives, soonest first; two statements whatever the
+ * page. The initiative is chosen by its slug (from its page) or by words of its name in any of
+ * its languages (the initiatives' full-text indexes): a list of every initiative with something
+ * coming up was a thousand options on the bench data, most of the page's weight.
+ */
 export async function listUpcomingMeetings(db: Executor, query: MeetingListQuery, now = new Date()) {
-  const base = and(upcoming(now), isPublicInitiative);
-  const where = and(base, query.initiative ? eq(initiatives.slug, query.initiative) : undefined, query.axis ? eq(initiatives.axis, query.axis) : undefined);
+  const words = query.q ? prefixTsquery(query.q) : null;
+  const where = and(
+    upcoming(now),
+    isPublicInitiative,
+    query.initiative ? eq(initiatives.slug, query.initiative) : undefined,
+    query.axis ? eq(initiatives.axis, query.axis) : undefined,
+    // Words that are only punctuation find nothing, as in the directory.
+    query.q ? (words ? matchesInAnyLanguage(words) : sql`false`) : undefined,
+  );
   const offset = (query.page - 1) * PAGE_SIZE;
-  const [[counted], items, initiativeChoices] = await Promise.all([
+  const [[counted], items] = await Promise.all([
     db
       .select({ total: sql<number>`count(*)`.mapWith(Number) })
       .from(meetings)
@@ -203,15 +218,8 @@ export async function listUpcomingMeetings(db: Executor, query: MeetingListQuery
       .orderBy(asc(meetings.startsAt), asc(meetings.id))
       .limit(PAGE_SIZE)
       .offset(offset),
-    // The filter offers the initiatives that have something coming up.
-    db
-      .selectDistinct({ slug: initiatives.slug, title: initiatives.title })
-      .from(meetings)
-      .innerJoin(initiatives, eq(initiatives.id, meetings.initiativeId))
-      .where(base)
-      .orderBy(asc(initiatives.title), asc(initiatives.slug)),
   ]);
-  return { items, total: counted?.total ?? 0, page: query.page, pageSize: PAGE_SIZE, initiativeChoices };
+  return { items, total: counted?.total ?? 0, page: query.page, pageSize: PAGE_SIZE };
 }
 
 /** An initiative's meetings for its public page, in date order, cancelled ones included. */
