@@ -2,7 +2,7 @@
 // initiative and axis, with the calendar feeds to subscribe to. Public; never the online links.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FilterForm, SelectField } from "~/components/filter-fields";
 import { MeetingList } from "~/components/meeting-list";
 import { Pagination } from "~/components/pagination";
