@@ -29,7 +29,7 @@ async function hydrate() {
   // of this page fetched their namespaces in it while they loaded (ADR 017): they are in hand.
   const lng = document.documentElement.lang || fallbackLanguage;
   await loadLanguage(lng);
-  // The same translator as the server's for this language (ADR 021), over the namespaces that
+  // The translator that reads as the server's for this language (ADR 021), over the namespaces that
   // arrived and those that will; a key missing from them is reported (client-resources.ts).
   const translator = showLanguage(lng);
   await decodePageData();
