@@ -5,9 +5,9 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { pino } from "pino";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describeError, RETRY_AFTER_SECONDS } from "./db/faults.server";
-import { i18nFor, i18nServer } from "./i18n/i18next.server";
+import { i18nServer, translatorFor } from "./i18n/i18next.server";
+import { TranslationProvider } from "./i18n/react";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -46,8 +46,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // The language's shared instance, built at start-up (app/i18n/i18next.server.ts).
-  const i18n = i18nFor(await i18nServer.getLocale(request));
+  // The language's translator, built at start-up (app/i18n/i18next.server.ts): the browser's
+  // reads the same texts the same way (ADR 021), so hydration finds the words the server wrote.
+  const translator = translatorFor(await i18nServer.getLocale(request));
   const nonce = loadContext.cspNonce;
   // A database outage (see server/faults.ts): tell browsers and proxies when to come back.
   if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
@@ -58,9 +59,9 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider translator={translator} translatorFor={translatorFor}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        </TranslationProvider>
       </NonceProvider>,
       {
         nonce,

@@ -9,16 +9,15 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import i18next from "i18next";
 import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { fallbackLanguage, isSupportedLanguage, ROOT_NAMESPACES, type RouteI18nHandle } from "~/i18n/config";
-import { loadLanguage, routeNamespaces } from "~/i18n/client-resources";
+import { loadLanguage, routeNamespaces, shownLanguage } from "~/i18n/client-resources";
 import { i18nServer } from "~/i18n/i18next.server";
+import { useTranslation } from "~/i18n/react";
 import stylesheet from "~/styles/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 import { headT, seoMeta } from "~/utils/seo";
@@ -35,8 +34,8 @@ export const links: LinksFunction = () => [
 
 // Pages set their own titles; this one serves the error pages and pages without a title.
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches, location }) => {
-  // The global instance: every language on the server (i18next.server.ts), the page's in the browser.
-  const t = headT(isSupportedLanguage(data?.locale) ? data.locale : isSupportedLanguage(i18next.language) ? i18next.language : fallbackLanguage);
+  // Without the root's data (its loader failed), the language on screen (the fallback on the server).
+  const t = headT(isSupportedLanguage(data?.locale) ? data.locale : shownLanguage());
   const siteName = t("common:siteName");
   if (!error) return seoMeta({ matches, location }, { title: siteName, description: { key: "default" } });
   const status = isRouteErrorResponse(error) ? error.status : 500;

@@ -7,7 +7,7 @@
 // Enter or a click adds one to the chosen co-leads (checkboxes, as the server renders them).
 // Its state starts from the props: the page gives it a new key for each answer of the server.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorList } from "~/components/forms";
 
 export interface ActorOption {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { Axis, Theme } from "~/db/schema";
 
 const badge = "inline-flex items-center rounded-full px-3 py-0.5 text-sm font-medium";

@@ -13,7 +13,7 @@
 // server and again, identical, in the browser; it holds no script and no style attribute, so
 // the strict CSP holds. Colour, stroke and the hover and focus styles are set once per role on
 // a <g> and in tailwind.css (.coalition-map).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { MapState } from "~/domain/map/states";
 import { formatNumber } from "~/i18n/format";
 import { coalitionMapMarkup, type MapTexts, type MapVariant } from "./coalition-map-markup";

@@ -1,6 +1,6 @@
 // An initiative's public history, newest first, and the form to see the coalition on a past date.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { ParticipationEventKind, ParticipationRole } from "~/db/schema";
 import { formatDate, formatNumber } from "~/i18n/format";
 

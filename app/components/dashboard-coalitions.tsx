@@ -3,7 +3,7 @@
 // each with a link to where it is acted on. Its own component so the dashboard's other sections
 // (affiliations, meetings) grow without touching it.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDate } from "~/i18n/format";
 
 interface Item {

@@ -1,7 +1,7 @@
 // The dashboard's compact list of a representative's upcoming meetings, across the initiatives
 // their actors take part in, with the online links they are entitled to.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { CancelledBadge, MeetingWhen, type MeetingData } from "./meeting-list";
 
 export function DashboardMeetings({ meetings }: { meetings: (MeetingData & { initiative: { slug: string; title: string } })[] }) {

@@ -1,6 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { MAX_SEARCH_LENGTH } from "~/domain/public-values";
 
 const fieldClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-slate-900";

@@ -1,7 +1,7 @@
 // Form building blocks: every field has a visible label, its errors are linked with
 // aria-describedby and announced, and everything works as a plain HTML form.
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { HONEYPOT_FIELD } from "~/auth/honeypot";
 
 type ErrorKeys = readonly string[] | undefined;

@@ -4,7 +4,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { handoverSchema } from "~/domain/coalitions/handover-schema";
 import { ErrorList, FormErrors, Notice, SubmitButton } from "./forms";
 

@@ -2,7 +2,7 @@
 // its original language: marked with `lang` so screen readers pronounce it right and browsers
 // hyphenate it right, with a short visible note that no translation exists yet (WCAG 3.1.2).
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { Locale } from "~/db/schema";
 
 /** The children, inside a `lang`-marked element when their language is not the page's. */

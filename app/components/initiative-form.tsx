@@ -2,7 +2,7 @@
 // Plain HTML controls with visible labels and linked error messages (conform fields).
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorList } from "~/components/forms";
 import { locales } from "~/db/schema";
 import { axes, themes } from "~/domain/public-values";

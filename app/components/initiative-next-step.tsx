@@ -2,7 +2,7 @@
 // represent an actor, join (choosing which actor), or see and change their actor's standing.
 // Plain forms and links, so every step works without JavaScript.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { ParticipationRole, ParticipationStatus } from "~/db/schema";
 import { formatDate } from "~/i18n/format";
 

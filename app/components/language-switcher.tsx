@@ -2,7 +2,7 @@
 // JavaScript. A POST, because it sets the visitor's lasting choice (a cookie); /language sends
 // them back to the same page without any ?lng= that would outrank that choice.
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { supportedLanguages } from "~/i18n/config";
 
 // Names of languages are written in their own language so anyone can find theirs.

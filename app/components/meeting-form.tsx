@@ -5,7 +5,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
 import { MEETING_AGENDA_MAX, MEETING_PLACE_MAX, MEETING_TITLE_MAX, MEETING_URL_MAX, meetingSchema } from "~/domain/coalitions/meeting-schema";
 

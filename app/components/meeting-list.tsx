@@ -4,7 +4,7 @@
 // JavaScript the visitor's zone is unknown, so the UTC equivalent is printed instead.
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatMeetingRange, formatMeetingWhen } from "~/domain/coalitions/meeting-time";
 import { Paragraphs } from "./paragraphs";
 

@@ -1,7 +1,7 @@
 // "Where do I stand, and what next?" for a signed-in member, the same on /dashboard, /account
 // and the home page: apply → answer the secretariat → waiting since a date → approved.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDate } from "~/i18n/format";
 
 export type NextStepView =

@@ -1,6 +1,6 @@
 // The open data of one initiative, offered where people look at it: its participants as CSV
 // and the feed of who joins and withdraws (see /open-data).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 export function OpenDataLinks({ slug }: { slug: string }) {
   const { t } = useTranslation("discovery");

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatNumber } from "~/i18n/format";
 
 // First, last, and two pages either side of the current one; gaps stand for the rest.

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { ActorKind } from "~/db/schema";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { Flag } from "./flag";

@@ -5,7 +5,7 @@
 // other one hidden by CSS and so absent from the accessibility tree) rather than made to change
 // shape with script.
 import { Form, NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { UserRole } from "~/db/schema";
 import { MAX_SEARCH_LENGTH } from "~/domain/public-values";
 import { LanguageSwitcher } from "./language-switcher";

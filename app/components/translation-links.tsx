@@ -1,7 +1,7 @@
 // The leads' page lists the initiative's other languages: translated (and when) or not yet,
 // each with a link to write or edit that translation.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { Locale } from "~/db/schema";
 import { formatDate } from "~/i18n/format";
 

@@ -1,6 +1,6 @@
 // The shape shared by /about, /privacy and /accessibility: a title, an introduction and
 // sections of paragraphs, all from the "pages" namespace, with the secretariat's contact.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 interface Section {
   heading: string;

@@ -4,9 +4,11 @@
 // the top level (`await routeNamespaces(handle)`), so Remix has them before it renders the route,
 // on the first load (before hydration) as on a client-side navigation: no flash of keys.
 // The "lng/ns" keys stay literal in the build: scripts/first-load.ts reads them to count a page.
-import i18next from "i18next";
+// What arrives goes into one store that the browser's translators read at each call (ADR 021), so
+// a namespace fetched on a navigation is there for the page that follows.
 import type { Locale } from "~/db/schema";
-import { type ClientNamespace, fallbackLanguage, isSupportedLanguage, ROOT_NAMESPACES } from "./config";
+import { type ClientNamespace, defaultNamespace, fallbackLanguage, isSupportedLanguage, ROOT_NAMESPACES } from "./config";
+import { createTranslator, type Resources, type Translator } from "./translate";
 
 type Bundle = { default: object };
 
@@ -64,17 +66,60 @@ const chunks: Record<`${Locale}/${ClientNamespace}`, () => Promise<Bundle>> = {
 /** What has been fetched, per language: a language switch fetches the same namespaces in the new one. */
 const loaded = new Map<string, Promise<object>>();
 const requested = new Set<ClientNamespace>(ROOT_NAMESPACES);
+/** The bundles that arrived, by language and namespace. */
+const store: Resources = {};
+const translators = new Map<Locale, Translator>();
+/** The language on screen once the page runs (showLanguage); <html lang> says it before. */
+let shown: Locale | undefined;
 
-/** The language the browser shows: i18next's once it started, <html lang> before (first load). */
-function currentLanguage(): Locale {
-  const lng = i18next.isInitialized ? i18next.language : document.documentElement.lang;
+/** The language the browser shows (the fallback language on the server, which has no screen). */
+export function shownLanguage(): Locale {
+  if (shown) return shown;
+  const lng = typeof document === "undefined" ? undefined : document.documentElement.lang;
   return isSupportedLanguage(lng) ? lng : fallbackLanguage;
 }
 
+function browserTranslator(language: Locale): Translator {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = createTranslator({
+      language,
+      resources: store,
+      defaultNamespace,
+      // A key missing here is a namespace a route forgot to declare in handle.i18n: say so, the
+      // browser tests fail on any console error. The other languages are not here on purpose.
+      onMissing: (ns, key) => console.error(`Missing translation ${ns}:${key}: is "${ns}" in the route's handle.i18n?`),
+    });
+    translators.set(language, translator);
+  }
+  return translator;
+}
+
+/** Puts a language on screen (first load, then a switch): its translator, over what has arrived. */
+export function showLanguage(language: string): Translator {
+  shown = isSupportedLanguage(language) ? language : fallbackLanguage;
+  return browserTranslator(shown);
+}
+
+/** Who translates the <head> on the server: its translators of every language (i18next.server.ts). */
+let serverTranslators: ((language: Locale) => Translator) | undefined;
+export function translateHeadsOnTheServerWith(translatorFor: (language: Locale) => Translator): void {
+  serverTranslators = translatorFor;
+}
+
 /**
- * The bundles of some namespaces in a language, fetched once each and added to the browser's
- * i18next when it runs (before it starts, entry.client passes them to init()).
+ * The translator of the <head> in a page's language. In the browser, right after a switch of
+ * language, the root namespaces of the new one arrive one by one: until all have, the <head>
+ * stays in the language on screen (see utils/seo.ts).
  */
+export function headTranslator(language: Locale): Translator {
+  if (serverTranslators) return serverTranslators(language);
+  // Every root namespace, not one: the head reads discovery's descriptions as well as common's titles.
+  const arrived = ROOT_NAMESPACES.every((ns) => store[language]?.[ns]);
+  return browserTranslator(arrived ? language : shownLanguage());
+}
+
+/** The bundles of some namespaces in a language, fetched once each, into the browser's store. */
 export async function loadNamespaces(language: string, namespaces: readonly ClientNamespace[]): Promise<Record<string, object>> {
   const lng = isSupportedLanguage(language) ? language : fallbackLanguage;
   const entries = await Promise.all(
@@ -87,7 +132,8 @@ export async function loadNamespaces(language: string, namespaces: readonly Clie
         loaded.set(key, bundle);
       }
       const resources = await bundle;
-      if (i18next.isInitialized && !i18next.hasResourceBundle(lng, ns)) i18next.addResourceBundle(lng, ns, resources, true, true);
+      store[lng] ??= {};
+      store[lng][ns] = resources;
       return [ns, resources] as const;
     }),
   );
@@ -105,5 +151,5 @@ export function loadLanguage(language: string): Promise<Record<string, object>> 
  */
 export async function routeNamespaces(handle: { i18n: readonly ClientNamespace[] }): Promise<void> {
   if (typeof document === "undefined") return;
-  await loadNamespaces(currentLanguage(), handle.i18n);
+  await loadNamespaces(shownLanguage(), handle.i18n);
 }

@@ -2,14 +2,17 @@
 // shared by every request (rendering in entry.server, titles and emails through getFixedT).
 // Building an instance per request cost 14–16 % of the main thread (issue 10); a fixed
 // language per instance makes sharing safe, since nothing on the server changes it.
+// Pages themselves render with our translator (translate.ts, ADR 021), one per language built
+// here from the same texts and the same fallback, so that they read as the browser's.
 import { createCookie } from "@remix-run/node";
-import i18next, { createInstance, type i18n as I18n } from "i18next";
-import { initReactI18next } from "react-i18next";
+import { createInstance, type i18n as I18n } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import type { Locale } from "~/db/schema";
 import { getEnv } from "~/env.server";
-import { fallbackLanguage, i18nOptions, isSupportedLanguage, supportedLanguages } from "./config";
+import { translateHeadsOnTheServerWith } from "./client-resources";
+import { defaultNamespace, fallbackLanguage, i18nOptions, isSupportedLanguage, supportedLanguages } from "./config";
 import { resources } from "./resources";
+import { createTranslator, type Translator } from "./translate";
 
 /**
  * The visitor's explicit language choice; Accept-Language decides until they make one. A `?lng=`
@@ -27,13 +30,9 @@ export const localeCookie = createCookie("lng", {
 function buildInstance(lng: Locale): I18n {
   const instance = createInstance();
   // Resources are in memory: with initImmediate off, init() finishes before it returns.
-  void instance.use(initReactI18next).init({ ...i18nOptions, lng, resources, initImmediate: false });
+  void instance.init({ ...i18nOptions, lng, resources, initImmediate: false });
   return instance;
 }
-
-// The global instance too, holding every language: the root's meta() translates error titles
-// with it on the server, as it does with the browser's (which holds the page's language).
-void i18next.init({ ...i18nOptions, lng: fallbackLanguage, resources, initImmediate: false });
 
 const instances = Object.fromEntries(supportedLanguages.map((lng) => [lng, buildInstance(lng)])) as Record<Locale, I18n>;
 
@@ -41,6 +40,16 @@ const instances = Object.fromEntries(supportedLanguages.map((lng) => [lng, build
 export function i18nFor(locale: string): I18n {
   return instances[isSupportedLanguage(locale) ? locale : fallbackLanguage];
 }
+
+const translators = Object.fromEntries(
+  supportedLanguages.map((language) => [language, createTranslator({ language, fallbackLanguages: [fallbackLanguage], resources, defaultNamespace })]),
+) as Record<Locale, Translator>;
+
+/** The translator pages render with in a language (entry.server), and their <head> (utils/seo.ts). */
+export function translatorFor(locale: string): Translator {
+  return translators[isSupportedLanguage(locale) ? locale : fallbackLanguage];
+}
+translateHeadsOnTheServerWith(translatorFor);
 
 /**
  * remix-i18next's detection, with getFixedT answered from the shared instances instead of a new

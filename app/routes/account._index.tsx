@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireRecentAuthentication, requireVerifiedSession } from "~/auth/permissions.server";
 import { profileSchema, revokeSessionSchema } from "~/auth/schemas";
 import { isStaffRole, listActiveSessions } from "~/auth/session.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { AxisBadge, ClosedBadge, ThemeBadge } from "~/components/badges";
 import { Fact, Facts } from "~/components/facts";
 import { Flag } from "~/components/flag";

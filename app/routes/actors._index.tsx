@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "~/i18n/react";
 import { ActorCard } from "~/components/actor-card";
 import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
 import { ListSummary } from "~/components/list-summary";

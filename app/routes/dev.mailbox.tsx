@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireDevelopmentMailbox } from "~/auth/permissions.server";
 import { listMailbox, readMailboxFile } from "~/mail/mailbox.server";
 import { routeNamespaces } from "~/i18n/client-resources";

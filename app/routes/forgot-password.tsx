@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { isHoneypotFilled } from "~/auth/honeypot";
 import { forgotPasswordSchema } from "~/auth/schemas";
 import { Field, Honeypot, Notice, SubmitButton } from "~/components/forms";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { AxisBadge, ClosedBadge, ThemeBadge } from "~/components/badges";
 import { CoalitionMap } from "~/components/coalition-map";

@@ -2,7 +2,7 @@
 // its online link and a way to change or cancel it, and the way to post a new one. Leads only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Notice } from "~/components/forms";
 import { CancelledBadge, MeetingWhen } from "~/components/meeting-list";
 import { meetingsForLead } from "~/domain/coalitions/meetings.server";

@@ -3,7 +3,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { MeetingForm } from "~/components/meeting-form";
 import { meetingSchema } from "~/domain/coalitions/meeting-schema";
 import { timeZoneChoices } from "~/domain/coalitions/meeting-time";

@@ -3,7 +3,7 @@
 // without JavaScript and the consequences can be spelled out.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireRepresentative, requireVerifiedUser } from "~/auth/permissions.server";
 import { findInitiativeBySlug, withdrawFromInitiative } from "~/domain/coalitions/participation.server";
 import { actorChoice } from "~/domain/coalitions/schemas";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
 import { InitiativeCard } from "~/components/initiative-card";
 import { ListSummary } from "~/components/list-summary";

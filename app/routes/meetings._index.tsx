@@ -3,7 +3,7 @@
 // subscribe to. Public; never the online links.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";
 import { MeetingList } from "~/components/meeting-list";
 import { Pagination } from "~/components/pagination";

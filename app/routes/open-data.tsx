@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { listPublicInitiatives } from "~/domain/initiatives.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";

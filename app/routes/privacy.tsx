@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { TrustPage } from "~/components/trust-page";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
 import { getEnv } from "~/env.server";

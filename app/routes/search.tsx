@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { AxisBadge, ClosedBadge } from "~/components/badges";
 import { InLanguage } from "~/components/in-language";
 import { MAX_SEARCH_LENGTH, MIN_SEARCH_CHARACTERS } from "~/domain/public-values";

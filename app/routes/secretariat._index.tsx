@@ -1,7 +1,7 @@
 // The review desk's home: what waits, how long, how fast the secretariat decides, where to start.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/auth/permissions.server";
 import { actorStatusEnum } from "~/db/schema";
 import { countProposalsToReview } from "~/domain/coalitions/proposals.server";

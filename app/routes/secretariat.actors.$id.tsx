@@ -2,7 +2,7 @@
 // the registrant's history), or an approved actor to suspend, or a suspended one to reinstate.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/auth/permissions.server";
 import { DecisionForm, DecisionRefused, type DecisionReply } from "~/components/desk/decision-form";
 import { DecidedNotice, Detail, Details, DomainHint, History, Section, StatusBadge } from "~/components/desk/review-parts";

@@ -2,7 +2,7 @@
 // actor's, a hint on their email domain, and the decisions open at this status.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/auth/permissions.server";
 import { DecisionForm, DecisionRefused, type DecisionReply } from "~/components/desk/decision-form";
 import { DecidedNotice, Detail, Details, DomainHint, History, Section, StatusBadge } from "~/components/desk/review-parts";

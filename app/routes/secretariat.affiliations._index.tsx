@@ -1,7 +1,7 @@
 // The queue of people asking to represent an actor, oldest first.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/auth/permissions.server";
 import { InfoState, QueueFilters, QueuePages, Waiting } from "~/components/desk/queue";
 import { queueQuery } from "~/domain/desk/queue-query";

@@ -4,7 +4,7 @@
 // oldest first like the desk's other queues.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireStaff } from "~/auth/permissions.server";
 import { QueuePages } from "~/components/desk/queue";
 import { ErrorList, Notice } from "~/components/forms";

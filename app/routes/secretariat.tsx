@@ -2,7 +2,7 @@
 // each page guards itself (requireStaff / requireAdmin), and the root loader already says who is
 // signed in, so the frame costs no extra session lookup.
 import { NavLink, Outlet, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { loader as rootLoader } from "~/root";
 import { routeNamespaces } from "~/i18n/client-resources";
 import type { RouteI18nHandle } from "~/i18n/config";

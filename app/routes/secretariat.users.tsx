@@ -2,7 +2,7 @@
 // two-step role change: the list only links to a confirmation, which alone can change the role.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/permissions.server";
 import { FilterForm, SearchField, SelectField } from "~/components/filter-fields";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getSession, requireSession } from "~/auth/permissions.server";
 import { Notice, SubmitButton } from "~/components/forms";
 import { resendVerification, verifyEmail } from "~/domain/accounts/sign-up.server";

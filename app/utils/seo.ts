@@ -2,13 +2,14 @@
 // `meta` stays a line: title, description, canonical URL, hreflang alternates for the three
 // languages, Open Graph tags and feed links. Absolute addresses come from the public URL the root
 // loader passes on (APP_URL), never from the request. No server-only imports: meta runs in the
-// browser too. Texts come from the global i18next instance (every language on the server, see
-// i18next.server.ts; the page's language and namespaces in the browser), never from the locale
-// files themselves: importing those put all three languages in every page's first load (issue 10).
+// browser too. Texts come from the pages' translators (every language on the server, see
+// i18next.server.ts; the page's language and namespaces in the browser, client-resources.ts), never
+// from the locale files themselves: importing those put all three languages in every page's first
+// load (issue 10).
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
-import i18next from "i18next";
 import type { Locale } from "~/db/schema";
-import { fallbackLanguage, isSupportedLanguage, ROOT_NAMESPACES, supportedLanguages } from "~/i18n/config";
+import { headTranslator } from "~/i18n/client-resources";
+import { fallbackLanguage, isSupportedLanguage, supportedLanguages } from "~/i18n/config";
 import type discovery from "~/i18n/locales/en/discovery.json";
 
 const OG_LOCALES: Record<Locale, string> = { en: "en_GB", fr: "fr_FR", es: "es_ES" };
@@ -47,11 +48,7 @@ function rootData(matches: MetaArgs["matches"]): { locale: Locale; publicUrl: st
  * language shown until the root layout has fetched them and switched, then follows.
  */
 export function headT(locale: Locale) {
-  // Every root namespace, not one: they arrive one by one (client-resources.ts), and the head
-  // reads discovery's descriptions as well as common's titles.
-  const arrived = ROOT_NAMESPACES.every((ns) => i18next.hasResourceBundle(locale, ns));
-  const shown = arrived ? locale : (i18next.language ?? fallbackLanguage);
-  return i18next.getFixedT(shown);
+  return headTranslator(locale).fixedT();
 }
 
 function text(locale: Locale, key: string, values?: Record<string, string>): string {

@@ -2,7 +2,8 @@
 // (the Remix compiler, once, into a temporary directory, with source maps to name each chunk's
 // modules): no zod and no server code, and of the translations only the page's language and the
 // namespaces the root and the route declare (ADR 017) — which must cover every namespace the
-// shipped modules use, or a visitor would read keys instead of text.
+// shipped modules use, or a visitor would read keys instead of text. Nor i18next: pages translate
+// with our own function (app/i18n/translate.ts, ADR 021), i18next stays on the server.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -61,12 +62,17 @@ function namespacesUsedBy(file: string, known: readonly string[]): Set<string> {
 const ALL_NAMESPACES = fs.readdirSync(path.join(ROOT, "app/i18n/locales/en")).map((f) => f.replace(".json", "").replace(/-(\w)/g, (_, c: string) => c.toUpperCase()));
 
 describe.each(supportedLanguages)("the first load of a public page in %s", (language) => {
-  it("ships neither zod nor server code", () => {
+  it("ships neither zod, nor i18next, nor server code", () => {
     const pages = firstLoadFiles(publicDir, language);
     expect(pages.map((p) => p.route)).toEqual(PUBLIC_PAGE_ROUTES);
     for (const page of pages) {
       const modules = page.scripts.flatMap(modulesOf);
       expect(modules.filter((m) => m.startsWith("node_modules/zod/")), `${page.route} ships zod`).toEqual([]);
+      // About 19 KB gzip of every page (issue 10): import useTranslation from ~/i18n/react instead.
+      expect(
+        modules.filter((m) => /^node_modules\/(i18next|react-i18next|html-parse-stringify|void-elements)\//.test(m)),
+        `${page.route} ships i18next`,
+      ).toEqual([]);
       // Remix replaces a .server module by an empty stub in the browser: only the stub may appear.
       expect(modules.filter((m) => /\.server(\.\w+)?$/.test(m) && !m.startsWith("empty-module:")), `${page.route} ships server code`).toEqual([]);
       expect(
@@ -85,5 +91,14 @@ describe.each(supportedLanguages)("the first load of a public page in %s", (lang
       const drawn = new Set(modules.filter((m) => m.startsWith("app/") && /\.tsx?$/.test(m)).flatMap((m) => [...namespacesUsedBy(m, ALL_NAMESPACES)]));
       expect([...drawn].filter((ns) => !page.namespaces.includes(ns)), `${page.route} uses namespaces it does not load`).toEqual([]);
     }
+  });
+});
+
+describe("the browser bundle", () => {
+  it("holds i18next in none of its chunks, of any page, public or not", () => {
+    const maps = (fs.readdirSync(path.join(publicDir, "build"), { recursive: true }) as string[]).filter((f) => f.endsWith(".js.map"));
+    expect(maps.length).toBeGreaterThan(0);
+    const withI18next = maps.filter((map) => modulesOf(`/build/${map.replace(/\.map$/, "")}`).some((m) => /^node_modules\/(i18next|react-i18next)\//.test(m)));
+    expect(withI18next).toEqual([]);
   });
 });

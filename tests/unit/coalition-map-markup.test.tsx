@@ -2,19 +2,16 @@
 // the real component and translations: it must still name and link every State in its role,
 // follow the States and the language it is given (a map that missed a join would be a bug),
 // escape every name, and carry nothing the strict CSP would block.
-import i18next from "i18next";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CoalitionMap } from "~/components/coalition-map";
 import type { MapState } from "~/domain/map/states";
-import { i18nOptions } from "~/i18n/config";
+import { defaultNamespace } from "~/i18n/config";
+import { TranslationProvider } from "~/i18n/react";
 import { resources } from "~/i18n/resources";
+import { createTranslator } from "~/i18n/translate";
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.init({ ...i18nOptions, ns: Object.keys(resources.en), resources, lng: "en" });
-});
+const translatorFor = (language: string) => createTranslator({ language, resources, defaultNamespace });
 
 const state = (iso3: string, role: MapState["role"], n: number, name: string): MapState => ({
   iso3,
@@ -27,11 +24,10 @@ const GHANA = state("GHA", "supporter", 2, "Ghana");
 const KENYA = state("KEN", "supporter", 3, "Kenya");
 
 async function render(states: MapState[], variant: "network" | "initiative", language = "en"): Promise<string> {
-  await i18n.changeLanguage(language);
   return renderToString(
-    <I18nextProvider i18n={i18n}>
+    <TranslationProvider translator={translatorFor(language)} translatorFor={translatorFor}>
       <CoalitionMap states={states} variant={variant} />
-    </I18nextProvider>,
+    </TranslationProvider>,
   );
 }
 

@@ -3,7 +3,7 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { decisionSchema, intentsWithReason, REASON_MAX, type DecisionIntent } from "~/domain/desk/decision-schema";
 

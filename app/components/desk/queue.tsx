@@ -1,7 +1,7 @@
 // Pieces shared by the two review queues: the filters (kind, UN regional group) and the
 // older/newer page links, plain links and a GET form so they work without JavaScript.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FilterForm, SelectField } from "~/components/filter-fields";
 import { actorStatuses, regionalGroups, type QueueQuery } from "~/domain/desk/queue-query";
 import { actorKinds } from "~/domain/public-values";

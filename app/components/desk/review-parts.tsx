@@ -2,7 +2,7 @@
 // history tables of a person or an actor.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDate } from "~/i18n/format";
 
 const statusTone: Record<string, string> = {
