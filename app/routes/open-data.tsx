@@ -4,10 +4,12 @@ import { useTranslation } from "~/i18n/react";
 import { listPublicInitiatives } from "~/domain/initiatives.server";
 import { pageTitle, visitorLocale } from "~/utils/public-page.server";
 import { NEW_INITIATIVES_FEED, pageMeta } from "~/utils/seo";
+import { routeNamespaces } from "~/i18n/client-resources";
 import type { RouteI18nHandle } from "~/i18n/config";
 
-// This page draws only the root's translations (ADR 017).
-export const handle: RouteI18nHandle = { i18n: [] };
+// The translations this page draws beyond the root's, fetched before it renders (ADR 017).
+export const handle: RouteI18nHandle = { i18n: ["openData"] };
+await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = pageMeta({ key: "openData" }, { feeds: [NEW_INITIATIVES_FEED] });
 
@@ -18,7 +20,7 @@ const FILTERS = ["axis", "theme", "status", "region", "supporter", "q", "page"] 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await visitorLocale(request);
   const [title, example] = await Promise.all([
-    pageTitle(locale, { namespace: "discovery", key: "openData.title" }),
+    pageTitle(locale, { namespace: "openData", key: "title" }),
     // A real initiative for the examples, so each link answers.
     listPublicInitiatives(context.db, { status: "active", page: 1 }).then((result) => result.items[0] ?? null),
   ]);
@@ -31,45 +33,45 @@ function Code({ children }: { children: string }) {
 
 export default function OpenData() {
   const { base, example } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("discovery");
+  const { t } = useTranslation("openData");
   const endpoints = [
-    ["/api/v1/initiatives", t("openData.api.initiatives")],
-    [example ? `/api/v1/initiatives/${example.slug}` : "/api/v1/initiatives/{slug}", t("openData.api.initiative")],
-    ["/api/v1/actors", t("openData.api.actors")],
-    ["/api/v1/actors/{id}", t("openData.api.actor")],
+    ["/api/v1/initiatives", t("api.initiatives")],
+    [example ? `/api/v1/initiatives/${example.slug}` : "/api/v1/initiatives/{slug}", t("api.initiative")],
+    ["/api/v1/actors", t("api.actors")],
+    ["/api/v1/actors/{id}", t("api.actor")],
   ] as const;
   const section = "mt-8";
   const heading = "text-2xl font-semibold";
   return (
     <article className="max-w-3xl">
-      <h1 className="text-3xl font-bold">{t("openData.title")}</h1>
-      <p className="mt-3 text-lg text-slate-800">{t("openData.intro")}</p>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-3 text-lg text-slate-800">{t("intro")}</p>
 
       <section aria-labelledby="licence" className={section}>
         <h2 id="licence" className={heading}>
-          {t("openData.licence.heading")}
+          {t("licence.heading")}
         </h2>
-        <p className="mt-3">{t("openData.licence.text")}</p>
+        <p className="mt-3">{t("licence.text")}</p>
         <p className="mt-2">
           <a className="underline" href="https://creativecommons.org/licenses/by/4.0/" rel="license">
-            {t("openData.licence.link")}
+            {t("licence.link")}
           </a>
         </p>
       </section>
 
       <section aria-labelledby="scope" className={section}>
         <h2 id="scope" className={heading}>
-          {t("openData.scope.heading")}
+          {t("scope.heading")}
         </h2>
-        <p className="mt-3">{t("openData.scope.text")}</p>
+        <p className="mt-3">{t("scope.text")}</p>
       </section>
 
       <section aria-labelledby="api" className={section}>
         <h2 id="api" className={heading}>
-          {t("openData.api.heading")}
+          {t("api.heading")}
         </h2>
-        <p className="mt-3">{t("openData.api.text")}</p>
-        <h3 className="mt-5 text-xl font-semibold">{t("openData.api.endpoints")}</h3>
+        <p className="mt-3">{t("api.text")}</p>
+        <h3 className="mt-5 text-xl font-semibold">{t("api.endpoints")}</h3>
         <ul className="mt-2 list-disc space-y-2 pl-6">
           {endpoints.map(([path, what]) => (
             <li key={path}>
@@ -77,33 +79,33 @@ export default function OpenData() {
             </li>
           ))}
         </ul>
-        <h3 className="mt-5 text-xl font-semibold">{t("openData.api.filtersHeading")}</h3>
+        <h3 className="mt-5 text-xl font-semibold">{t("api.filtersHeading")}</h3>
         <dl className="mt-2 space-y-2">
           {FILTERS.map((name) => (
             <div key={name}>
               <dt className="inline font-mono font-semibold">{name}</dt>
-              <dd className="inline">: {t(`openData.api.filters.${name}`)}</dd>
+              <dd className="inline">: {t(`api.filters.${name}`)}</dd>
             </div>
           ))}
         </dl>
         <p className="mt-3">
-          {t("openData.api.example")}: <Code>{`${base}/api/v1/initiatives?status=active&region=african&page=1`}</Code>
+          {t("api.example")}: <Code>{`${base}/api/v1/initiatives?status=active&region=african&page=1`}</Code>
         </p>
-        <p className="mt-3">{t("openData.api.errors")}</p>
+        <p className="mt-3">{t("api.errors")}</p>
       </section>
 
       <section aria-labelledby="csv" className={section}>
         <h2 id="csv" className={heading}>
-          {t("openData.csv.heading")}
+          {t("csv.heading")}
         </h2>
-        <p className="mt-3">{t("openData.csv.text")}</p>
+        <p className="mt-3">{t("csv.text")}</p>
         <p className="mt-2">
           <Code>{`${base}/initiatives/{slug}/supporters.csv`}</Code>
         </p>
         {example ? (
           <p className="mt-2">
             <a className="underline" href={`/initiatives/${example.slug}/supporters.csv`} download>
-              {t("openData.csv.example", { title: example.title })}
+              {t("csv.example", { title: example.title })}
             </a>
           </p>
         ) : null}
@@ -111,18 +113,18 @@ export default function OpenData() {
 
       <section aria-labelledby="feeds" className={section}>
         <h2 id="feeds" className={heading}>
-          {t("openData.feeds.heading")}
+          {t("feeds.heading")}
         </h2>
-        <p className="mt-3">{t("openData.feeds.text")}</p>
+        <p className="mt-3">{t("feeds.text")}</p>
         <ul className="mt-2 list-disc space-y-2 pl-6">
           <li>
             <a className="underline" href="/initiatives/feed.atom" type="application/atom+xml">
-              {t("openData.feeds.initiatives")}
+              {t("feeds.initiatives")}
             </a>{" "}
             (<Code>{`${base}/initiatives/feed.atom`}</Code>)
           </li>
           <li>
-            {t("openData.feeds.initiative")} (<Code>{`${base}/initiatives/{slug}/feed.atom`}</Code>)
+            {t("feeds.initiative")} (<Code>{`${base}/initiatives/{slug}/feed.atom`}</Code>)
           </li>
         </ul>
       </section>

@@ -14,7 +14,7 @@ import type { RouteI18nHandle } from "~/i18n/config";
 
 // The translations this page draws beyond the root's, fetched before it renders (ADR 017): the
 // note on results shown in their original language.
-export const handle: RouteI18nHandle = { i18n: ["translations"] };
+export const handle: RouteI18nHandle = { i18n: ["translations", "search"] };
 await routeNamespaces(handle);
 
 // Result pages are endless variations of one page: search engines index the directories instead.
@@ -29,19 +29,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await visitorLocale(request);
   const [results, title] = await Promise.all([
     q && !tooShort ? searchPortal(context.db, q, locale) : null,
-    pageTitle(locale, { namespace: "discovery", key: "search.title" }),
+    pageTitle(locale, { namespace: "search", key: "title" }),
   ]);
   return { q, shortened, tooShort, results, title };
 }
 
 function Group({ id, heading, total, seeAll, children }: { id: string; heading: string; total: number; seeAll: { href: string; label: string }; children: ReactNode }) {
-  const { t, i18n } = useTranslation("discovery");
+  const { t, i18n } = useTranslation("search");
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-8">
       <h2 id={`${id}-heading`} className="text-2xl font-semibold">
-        {heading} <span className="text-lg font-normal text-slate-700">({t("search.count", { count: total, n: formatNumber(i18n.language, total) })})</span>
+        {heading} <span className="text-lg font-normal text-slate-700">({t("count", { count: total, n: formatNumber(i18n.language, total) })})</span>
       </h2>
-      {total === 0 ? <p className="mt-2 text-slate-700">{t("search.none")}</p> : <ul className="mt-3 space-y-3">{children}</ul>}
+      {total === 0 ? <p className="mt-2 text-slate-700">{t("none")}</p> : <ul className="mt-3 space-y-3">{children}</ul>}
       {total > 0 ? (
         <p className="mt-3">
           <Link to={seeAll.href}>{seeAll.label}</Link>
@@ -53,17 +53,17 @@ function Group({ id, heading, total, seeAll, children }: { id: string; heading: 
 
 export default function Search() {
   const { q, shortened, tooShort, results } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["discovery", "common"]);
+  const { t, i18n } = useTranslation(["search", "common"]);
   const query = new URLSearchParams({ q }).toString();
   const nothing = results && results.initiatives.total + results.actors.total + results.meetings.total === 0;
   return (
     <>
-      <h1 className="text-3xl font-bold">{t("search.heading")}</h1>
-      <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("search.intro")}</p>
-      <Form method="get" action="/search" role="search" aria-label={t("search.heading")} className="mt-6 flex max-w-2xl flex-wrap items-end gap-3">
+      <h1 className="text-3xl font-bold">{t("heading")}</h1>
+      <p className="mt-2 max-w-3xl text-lg text-slate-700">{t("intro")}</p>
+      <Form method="get" action="/search" role="search" aria-label={t("heading")} className="mt-6 flex max-w-2xl flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1">
           <label htmlFor="search-q" className="block font-medium">
-            {t("search.label")}
+            {t("label")}
           </label>
           <input
             id="search-q"
@@ -75,29 +75,29 @@ export default function Search() {
           />
         </div>
         <button type="submit" className="rounded bg-brand-800 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-          {t("search.submit")}
+          {t("submit")}
         </button>
       </Form>
       {shortened ? (
         <p role="status" className="mt-4 max-w-3xl rounded border border-amber-600 bg-amber-50 p-3">
-          {t("search.shortened", { max: MAX_SEARCH_LENGTH })}
+          {t("shortened", { max: MAX_SEARCH_LENGTH })}
         </p>
       ) : null}
       {tooShort ? (
         <p role="status" className="mt-6 max-w-3xl">
-          {t("search.tooShort", { q, min: MIN_SEARCH_CHARACTERS })}
+          {t("tooShort", { q, min: MIN_SEARCH_CHARACTERS })}
         </p>
       ) : null}
-      {!results && !tooShort ? <p className="mt-6">{t("search.prompt")}</p> : null}
+      {!results && !tooShort ? <p className="mt-6">{t("prompt")}</p> : null}
       {results ? (
         <>
-          <p className="mt-6 text-lg font-medium">{t("search.resultsFor", { q })}</p>
-          {nothing ? <p className="mt-2">{t("search.nothing", { q })}</p> : null}
+          <p className="mt-6 text-lg font-medium">{t("resultsFor", { q })}</p>
+          {nothing ? <p className="mt-2">{t("nothing", { q })}</p> : null}
           <Group
             id="initiatives"
-            heading={t("search.group.initiatives")}
+            heading={t("group.initiatives")}
             total={results.initiatives.total}
-            seeAll={{ href: `/initiatives?${query}`, label: t("search.seeAll.initiatives") }}
+            seeAll={{ href: `/initiatives?${query}`, label: t("seeAll.initiatives") }}
           >
             {results.initiatives.items.map((initiative) => (
               <li key={initiative.slug}>
@@ -118,9 +118,9 @@ export default function Search() {
           </Group>
           <Group
             id="actors"
-            heading={t("search.group.actors")}
+            heading={t("group.actors")}
             total={results.actors.total}
-            seeAll={{ href: `/actors?${query}&scope=all`, label: t("search.seeAll.actors") }}
+            seeAll={{ href: `/actors?${query}&scope=all`, label: t("seeAll.actors") }}
           >
             {results.actors.items.map((actor) => (
               <li key={actor.id}>
@@ -137,14 +137,14 @@ export default function Search() {
               </li>
             ))}
           </Group>
-          <Group id="meetings" heading={t("search.group.meetings")} total={results.meetings.total} seeAll={{ href: "/meetings", label: t("search.seeAll.meetings") }}>
+          <Group id="meetings" heading={t("group.meetings")} total={results.meetings.total} seeAll={{ href: "/meetings", label: t("seeAll.meetings") }}>
             {results.meetings.items.map((meeting) => (
               <li key={meeting.id}>
                 <h3 className="text-lg font-semibold">{meeting.title}</h3>
                 <p className="text-slate-700">
                   <time dateTime={new Date(meeting.startsAt).toISOString()}>{formatDate(i18n.language, meeting.startsAt)}</time>
                   {" · "}
-                  <Link to={`/initiatives/${meeting.initiativeSlug}`} className="underline">{t("search.meetingOf", { initiative: meeting.initiativeTitle })}</Link>
+                  <Link to={`/initiatives/${meeting.initiativeSlug}`} className="underline">{t("meetingOf", { initiative: meeting.initiativeTitle })}</Link>
                 </p>
               </li>
             ))}
