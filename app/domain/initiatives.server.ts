@@ -354,8 +354,12 @@ export type PublicInitiative = NonNullable<Awaited<ReturnType<typeof getPublicIn
 export type PublicParticipant = PublicInitiative["leads"][number];
 export type PublicMeeting = PublicInitiative["meetings"][number];
 
-/** How many supporters of each kind a detail page names; the rest are one link away, paginated. */
-export const SUPPORTERS_SHOWN_PER_KIND = 24;
+/**
+ * How many supporters of each kind a detail page names; the rest are one link away, paginated.
+ * Twelve: the first screenfuls of each kind, and a page whose supporter lists (half its HTML and
+ * its inline data at 24 a kind) cost about what the rest of it costs.
+ */
+export const SUPPORTERS_SHOWN_PER_KIND = 12;
 
 /**
  * Supporters grouped by kind (states first), each group cut to its first names: an initiative

@@ -77,6 +77,8 @@ for (const locale of ["en", "fr", "es"] as const) {
       // Flags beside the names are decorative and served by the portal itself.
       const flag = supporters.locator('img[src="/flags/usa.svg"]');
       await expect(flag).toHaveAttribute("alt", "");
+      // Flags load lazily: as a reader would, come to it first.
+      await flag.scrollIntoViewIfNeeded();
       await expect.poll(() => flag.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
       await axe();
     });
