@@ -1,7 +1,7 @@
 // UN member and observer states, from the maintained `world-countries` package (ISO codes,
 // UN regional group, common names and spellings) with the UN's own short names laid over it
-// (./un-names.ts). Loaded at every start-up: an upsert, so it is idempotent and picks up
-// corrections when the package or the table is updated.
+// (./un-names.ts). Checked at every start-up: what differs is upserted, so it is idempotent and
+// picks up corrections when the package or the table is updated.
 import worldCountries from "world-countries";
 import { sql } from "drizzle-orm";
 import { foldForSearch } from "~/domain/folding";
@@ -66,36 +66,59 @@ export function searchKey(spellings: readonly (string | undefined)[]): string {
   return `|${[...new Set(folded)].join("|")}|`;
 }
 
-/** Every UN state exists as a country row and as an approved state actor with no representatives. */
+const COUNTRY_FIELDS = ["iso2", "numericCode", "nameEn", "nameFr", "nameEs", "unStatus", "unRegionalGroup", "searchKey"] as const;
+
+/**
+ * Every UN state exists as a country row and as an approved state actor with no representatives.
+ * Only what differs from the stored rows is written, and nothing when nothing differs: countries
+ * and actors are public tables whose statement triggers NOTIFY every instance to forget its cached
+ * pages (drizzle/0008), so rewriting the 195 rows at each start-up emptied the page cache of every
+ * running instance whenever one of them started (and left 195 dead rows behind).
+ */
 export async function loadReferenceData(db: Executor): Promise<void> {
   const rows = unStates();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(countries)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: countries.iso3,
-        set: {
-          iso2: sql`excluded.iso2`,
-          numericCode: sql`excluded.numeric_code`,
-          nameEn: sql`excluded.name_en`,
-          nameFr: sql`excluded.name_fr`,
-          nameEs: sql`excluded.name_es`,
-          unStatus: sql`excluded.un_status`,
-          unRegionalGroup: sql`excluded.un_regional_group`,
-          searchKey: sql`excluded.search_key`,
-        },
-      });
+    const [storedCountries, storedStates] = await Promise.all([
+      tx.select().from(countries),
+      tx.select({ countryCode: actors.countryCode, name: actors.name }).from(actors).where(sql`${actors.kind} = 'state'`),
+    ]);
+    const countryByIso3 = new Map(storedCountries.map((row) => [row.iso3, row]));
+    const stateName = new Map(storedStates.map((row) => [row.countryCode, row.name]));
+    const changedCountries = rows.filter((row) => {
+      const stored = countryByIso3.get(row.iso3);
+      return !stored || COUNTRY_FIELDS.some((field) => (stored[field] ?? null) !== (row[field] ?? null));
+    });
+    const changedStates = rows.filter((row) => stateName.get(row.iso3) !== row.nameEn);
+    if (changedCountries.length > 0) {
+      await tx
+        .insert(countries)
+        .values(changedCountries)
+        .onConflictDoUpdate({
+          target: countries.iso3,
+          set: {
+            iso2: sql`excluded.iso2`,
+            numericCode: sql`excluded.numeric_code`,
+            nameEn: sql`excluded.name_en`,
+            nameFr: sql`excluded.name_fr`,
+            nameEs: sql`excluded.name_es`,
+            unStatus: sql`excluded.un_status`,
+            unRegionalGroup: sql`excluded.un_regional_group`,
+            searchKey: sql`excluded.search_key`,
+          },
+        });
+    }
     // A state's own name follows the UN's English name (emails, exports and the audit log use
     // it); nothing else of the actor row is touched, and only when the name actually changes.
-    await tx
-      .insert(actors)
-      .values(rows.map((r) => ({ kind: "state" as const, name: r.nameEn, countryCode: r.iso3, status: "approved" as const })))
-      .onConflictDoUpdate({
-        target: actors.countryCode,
-        targetWhere: sql`kind = 'state'`,
-        set: { name: sql`excluded.name` },
-        setWhere: sql`${actors.name} is distinct from excluded.name`,
-      });
+    if (changedStates.length > 0) {
+      await tx
+        .insert(actors)
+        .values(changedStates.map((r) => ({ kind: "state" as const, name: r.nameEn, countryCode: r.iso3, status: "approved" as const })))
+        .onConflictDoUpdate({
+          target: actors.countryCode,
+          targetWhere: sql`kind = 'state'`,
+          set: { name: sql`excluded.name` },
+          setWhere: sql`${actors.name} is distinct from excluded.name`,
+        });
+    }
   });
 }

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loadReferenceData } from "~/db/reference-data.server";
 import { actors, countries } from "~/db/schema";
+import { listenForPublicChanges } from "../../server/invalidation";
 import { useTestDatabase } from "../support/db";
 
 const t = useTestDatabase();
@@ -67,5 +68,32 @@ describe("reference data", () => {
     await loadReferenceData(t.db);
     expect(await t.db.$count(countries)).toBe(195);
     expect(await t.db.$count(actors, eq(actors.kind, "state"))).toBe(195);
+  });
+
+  // Countries and actors are public tables: any statement on them tells every instance to forget
+  // its cached pages. Rewriting the reference data at each start-up did that whenever an instance
+  // started, to all the others.
+  it("writes nothing at a start-up that finds it in place, and mends a row that differs", async () => {
+    const heard: string[] = [];
+    const unlisten = await listenForPublicChanges(t.handle, (table) => heard.push(table));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      await loadReferenceData(t.db);
+      await settle();
+      expect(heard).toEqual([]);
+
+      await t.db.update(countries).set({ nameFr: "Allemagne (ancien nom)" }).where(eq(countries.iso3, "DEU"));
+      await t.db.update(actors).set({ name: "Federal Republic" }).where(and(eq(actors.kind, "state"), eq(actors.countryCode, "DEU")));
+      await settle();
+      heard.length = 0;
+      await loadReferenceData(t.db);
+      await settle();
+      expect(heard).toEqual(expect.arrayContaining(["countries", "actors"]));
+      expect(await country("DEU")).toMatchObject({ nameFr: "Allemagne" });
+      const [germany] = await t.db.select({ name: actors.name }).from(actors).where(and(eq(actors.kind, "state"), eq(actors.countryCode, "DEU")));
+      expect(germany?.name).toBe("Germany");
+    } finally {
+      await unlisten();
+    }
   });
 });
