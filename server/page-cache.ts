@@ -75,11 +75,21 @@ interface Pending {
   key: string;
   encoding: Encoding;
   generation: number;
+  /** Hands the stored page (or null: nothing was stored) to the requests waiting for this render. */
+  settle: (entry: Entry | null) => void;
+}
+
+/** A render under way for a key: requests for the same page wait for it instead of rendering it again. */
+interface InFlight {
+  generation: number;
+  entry: Promise<Entry | null>;
 }
 
 export interface PageCacheStats {
   hits: number;
   misses: number;
+  /** Misses answered by another request's render of the same page. */
+  coalesced: number;
   stores: number;
   clears: number;
   entries: number;
@@ -170,7 +180,13 @@ export class PageCache {
   private generation = 0;
   /** Resolved languages by languageKey(): the same headers always resolve to the same language. */
   private readonly languages = new Map<string, string>();
-  readonly stats = { hits: 0, misses: 0, stores: 0, clears: 0 };
+  readonly stats = { hits: 0, misses: 0, coalesced: 0, stores: 0, clears: 0 };
+  /**
+   * Renders under way, by key. After a change every page is missing at once: without this, each
+   * visitor arriving before the first render was stored rendered the page again (eight renders
+   * of the home page for eight concurrent visitors, 15 ms of CPU each).
+   */
+  private readonly inFlight = new Map<string, InFlight>();
 
   constructor(private readonly options: PageCacheOptions) {
     this.entries = new LRUCache<string, Entry>({
@@ -185,6 +201,8 @@ export class PageCache {
     this.generation++;
     this.stats.clears++;
     this.entries.clear();
+    // Renders under way began before the change: nobody waits for them any more.
+    this.inFlight.clear();
   }
 
   snapshot(): PageCacheStats {
@@ -204,14 +222,39 @@ export class PageCache {
       const language = await this.languageOf(req);
       const key = `${req.originalUrl}\u0000${language}\u0000${encoding}`;
       const entry = this.entries.get(key);
-      if (!entry) {
-        this.stats.misses++;
-        const pending: Pending = { key, encoding, generation: this.generation };
-        res.locals.pageCache = pending;
-        return next();
+      if (entry) {
+        this.stats.hits++;
+        this.send(req, res, entry);
+        return;
       }
-      this.stats.hits++;
-      this.send(req, res, entry);
+      // Another request is rendering this page since the last change: its page is this one's.
+      const rendering = this.inFlight.get(key);
+      if (rendering && rendering.generation === this.generation) {
+        const rendered = await rendering.entry;
+        if (rendered) {
+          this.stats.coalesced++;
+          this.send(req, res, rendered);
+          return;
+        }
+      }
+      this.stats.misses++;
+      let settle: (entry: Entry | null) => void = () => {};
+      const inFlight: InFlight = { generation: this.generation, entry: new Promise((resolve) => (settle = resolve)) };
+      this.inFlight.set(key, inFlight);
+      const pending: Pending = {
+        key,
+        encoding,
+        generation: this.generation,
+        settle: (stored) => {
+          if (this.inFlight.get(key) === inFlight) this.inFlight.delete(key);
+          settle(stored);
+        },
+      };
+      res.locals.pageCache = pending;
+      // Whatever becomes of this render (not storable, an error, the client gone), its waiters
+      // are released when its answer ends: with nothing, they render for themselves.
+      res.once("close", () => pending.settle(null));
+      return next();
     } catch (error) {
       next(error);
     }
@@ -224,9 +267,12 @@ export class PageCache {
    */
   async storeAndSend(req: ExpressRequest, res: ExpressResponse, response: Response): Promise<boolean> {
     const pending = res.locals.pageCache as Pending | undefined;
-    if (!pending || response.status !== 200 || response.headers.has("set-cookie")) return false;
+    if (!pending) return false;
     const cacheControl = response.headers.get("cache-control");
-    if (cacheControl && /no-store|private/i.test(cacheControl)) return false;
+    if (response.status !== 200 || response.headers.has("set-cookie") || (cacheControl && /no-store|private/i.test(cacheControl))) {
+      pending.settle(null);
+      return false;
+    }
     const raw = Buffer.from(await response.arrayBuffer());
     const headers: [string, string][] = [];
     for (const [name, value] of response.headers.entries()) {
@@ -248,11 +294,14 @@ export class PageCache {
     const body = compress(raw, pending.encoding);
     const etag = `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
     const entry = prepare({ status: response.status, headers: [...chain, ...headers], body, etag, encoding: pending.encoding });
-    // A change committed while this page rendered may not be in it: send it, but do not keep it.
-    if (pending.generation === this.generation) {
+    // A change committed while this page rendered may not be in it: send it, but do not keep it
+    // (nor give it to requests that waited: they render after the change).
+    const current = pending.generation === this.generation;
+    if (current) {
       this.entries.set(pending.key, entry);
       this.stats.stores++;
     }
+    pending.settle(current ? entry : null);
     this.send(req, res, entry);
     return true;
   }

@@ -146,6 +146,22 @@ describe("the public page cache", () => {
     expect(plain.response.headers.get("etag")).not.toBe(etag);
   });
 
+  it("renders a page once for visitors who arrive together after a change, and gives each of them that page", async () => {
+    a.cache.clear();
+    const before = { ...a.cache.stats };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get(a, `/initiatives/${initiative.slug}`)));
+    expect(answers.map((answer) => answer.response.status)).toEqual(Array(8).fill(200));
+    expect(new Set(answers.map((answer) => answer.response.headers.get("etag"))).size).toBe(1);
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+    expect(answers[0]?.text).toContain("Cached Coalition");
+    // One render, stored; the seven others waited for it or, arriving after, found it stored
+    // (before: eight renders, eight stores).
+    expect(a.cache.stats.stores - before.stores).toBe(1);
+    expect(a.cache.stats.misses - before.misses).toBe(1);
+    expect(a.cache.stats.coalesced - before.coalesced + (a.cache.stats.hits - before.hits)).toBe(7);
+    expect(a.cache.stats.coalesced - before.coalesced).toBeGreaterThan(0);
+  });
+
   it("keys pages by language: a French reader never gets the English page", async () => {
     const english = await get(a, "/initiatives", { "accept-language": "en" });
     const french = await get(a, "/initiatives", { "accept-language": "fr" });
