@@ -56,16 +56,16 @@ export async function initiativesFeed(db: Executor, publicUrl: string, locale: L
       .where(inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES))
       .orderBy(desc(publishedAt), desc(initiatives.id))
       .limit(FEED_ENTRIES),
-    i18nServer.getFixedT(locale, "discovery"),
+    i18nServer.getFixedT(locale, "feeds"),
   ]);
   const updated = new Date(Math.max(0, ...rows.map((row) => row.updatedAt.getTime())));
   const feed = newFeed(publicUrl, locale, {
     path: "/initiatives/feed.atom",
     alternate: "/initiatives",
-    title: t("feeds.initiativesTitle"),
-    subtitle: t("feeds.initiativesSubtitle"),
+    title: t("initiativesTitle"),
+    subtitle: t("initiativesSubtitle"),
     updated,
-    rights: t("feeds.rights"),
+    rights: t("rights"),
   });
   for (const row of rows) {
     const url = `${publicUrl}/initiatives/${row.slug}`;
@@ -92,16 +92,16 @@ export async function initiativeEventsFeed(db: Executor, slug: string, publicUrl
     .where(and(eq(initiatives.slug, slug), inArray(initiatives.status, PUBLIC_INITIATIVE_STATUSES)))
     .limit(1);
   if (!initiative) return null;
-  const [timeline, t] = await Promise.all([publicTimeline(db, initiative.id, locale, undefined, FEED_ENTRIES), i18nServer.getFixedT(locale, "discovery")]);
+  const [timeline, t] = await Promise.all([publicTimeline(db, initiative.id, locale, undefined, FEED_ENTRIES), i18nServer.getFixedT(locale, "feeds")]);
   const entries = [...timeline.events].reverse();
   const page = `/initiatives/${initiative.slug}`;
   const feed = newFeed(publicUrl, locale, {
     path: `${page}/feed.atom`,
     alternate: page,
-    title: t("feeds.initiativeTitle", { title: initiative.title }),
-    subtitle: t("feeds.initiativeSubtitle"),
+    title: t("initiativeTitle", { title: initiative.title }),
+    subtitle: t("initiativeSubtitle"),
     updated: entries[0]?.occurredAt ?? initiative.updatedAt,
-    rights: t("feeds.rights"),
+    rights: t("rights"),
   });
   for (const event of entries) {
     const day = event.occurredAt.toISOString().slice(0, 10);
@@ -110,7 +110,7 @@ export async function initiativeEventsFeed(db: Executor, slug: string, publicUrl
       id: `${publicUrl}${page}#event-${event.occurredAt.toISOString()}-${event.kind}-${event.actorId}`,
       // The coalition as it stood that day.
       link: `${publicUrl}${page}?asOf=${day}`,
-      title: feedText(t(`feeds.event.${event.kind}`, { actor: event.name, initiative: initiative.title })),
+      title: feedText(t(`event.${event.kind}`, { actor: event.name, initiative: initiative.title })),
       date: event.occurredAt,
     });
   }

@@ -5,10 +5,10 @@ import type { Locale } from "~/db/schema";
 export const supportedLanguages = ["en", "fr", "es"] as const satisfies readonly Locale[];
 export const fallbackLanguage: Locale = "en";
 export const defaultNamespace = "common";
-export const namespaces = ["common", "home", "initiatives", "actors", "errors", "auth", "account", "emails", "desk", "membership", "pages", "coalitions", "coalitionWork", "meetings", "map", "discovery", "search", "openData", "translations", "refusals"] as const;
+export const namespaces = ["common", "home", "initiatives", "actors", "errors", "auth", "account", "emails", "desk", "membership", "pages", "coalitions", "coalitionWork", "meetings", "map", "discovery", "search", "openData", "translations", "refusals", "feeds"] as const;
 export type Namespace = (typeof namespaces)[number];
-/** Namespaces only the server reads (emails, the HTTP layer's refusals): never sent to a browser. */
-export type ClientNamespace = Exclude<Namespace, "emails" | "refusals">;
+/** Namespaces only the server reads (emails, the HTTP layer's refusals, the Atom feeds): never sent to a browser. */
+export type ClientNamespace = Exclude<Namespace, "emails" | "refusals" | "feeds">;
 /**
  * What the root layout draws on every page (header, footer, error page, titles and descriptions
  * of utils/seo.ts): loaded by the root module. A route module adds its own in `handle.i18n`.

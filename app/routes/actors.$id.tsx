@@ -16,7 +16,7 @@ import { routeNamespaces } from "~/i18n/client-resources";
 import type { RouteI18nHandle } from "~/i18n/config";
 
 // The translations this page draws beyond the root's, fetched before it renders (ADR 017).
-export const handle: RouteI18nHandle = { i18n: ["actors", "map", "translations"] };
+export const handle: RouteI18nHandle = { i18n: ["actors", "translations"] };
 await routeNamespaces(handle);
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function ActorPage() {
   const { actor } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation(["actors", "common", "map"]);
+  const { t, i18n } = useTranslation(["actors", "common"]);
   return (
     <article>
       <p>
@@ -98,7 +98,7 @@ export default function ActorPage() {
           {actor.pastInitiatives.length > 0 ? (
             <section aria-labelledby="past-initiatives" className="mt-8">
               <h2 id="past-initiatives" className="text-2xl font-semibold">
-                {t("map:actorPast.heading")}
+                {t("pastParticipation.heading")}
               </h2>
               <ul className="mt-4 space-y-3">
                 {actor.pastInitiatives.map((initiative) => (
@@ -107,7 +107,7 @@ export default function ActorPage() {
                       {initiative.title}
                     </Link>
                     <p className="text-sm text-slate-700">
-                      {t("map:actorPast.period", {
+                      {t("pastParticipation.period", {
                         from: formatDate(i18n.language, initiative.since),
                         until: formatDate(i18n.language, initiative.until),
                       })}

@@ -15,6 +15,7 @@ export { default as pages } from "./en/pages.json";
 export { default as refusals } from "./en/refusals.json";
 export { default as coalitionWork } from "./en/coalition-work.json";
 export { default as discovery } from "./en/discovery.json";
+export { default as feeds } from "./en/feeds.json";
 export { default as openData } from "./en/open-data.json";
 export { default as search } from "./en/search.json";
 export { default as map } from "./en/map.json";

@@ -15,6 +15,7 @@ export { default as pages } from "./es/pages.json";
 export { default as refusals } from "./es/refusals.json";
 export { default as coalitionWork } from "./es/coalition-work.json";
 export { default as discovery } from "./es/discovery.json";
+export { default as feeds } from "./es/feeds.json";
 export { default as openData } from "./es/open-data.json";
 export { default as search } from "./es/search.json";
 export { default as map } from "./es/map.json";

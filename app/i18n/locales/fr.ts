@@ -15,6 +15,7 @@ export { default as pages } from "./fr/pages.json";
 export { default as refusals } from "./fr/refusals.json";
 export { default as coalitionWork } from "./fr/coalition-work.json";
 export { default as discovery } from "./fr/discovery.json";
+export { default as feeds } from "./fr/feeds.json";
 export { default as openData } from "./fr/open-data.json";
 export { default as search } from "./fr/search.json";
 export { default as map } from "./fr/map.json";
