@@ -288,9 +288,7 @@ async function scaledPass(context: {
   const serverUrl = new URL(scaledUrl);
   serverUrl.hostname = "127.0.0.1";
   serverUrl.port = String(proxy.port);
-  const port = await freePort();
-  const server = startServer(serverUrl.toString(), port, context.sessionSecret);
-  const scaledBase = `http://127.0.0.1:${port}`;
+  const [port, basePort] = [await freePort(), await freePort()];
   // The base data set is served here by a second fresh server of its own (through the main
   // table's counting proxy), not by the main table's server: that one has run for minutes and
   // grown its heap, and against it a server just started cost up to 2.5 times the CPU for the
@@ -298,11 +296,15 @@ async function scaledPass(context: {
   const baseServerUrl = new URL(context.databaseUrl);
   baseServerUrl.hostname = "127.0.0.1";
   baseServerUrl.port = String(context.proxy.port);
-  const basePort = await freePort();
-  const baseServer = startServer(baseServerUrl.toString(), basePort, context.sessionSecret);
+  const servers: ChildProcess[] = [];
+  const scaledBase = `http://127.0.0.1:${port}`;
   const freshBase = `http://127.0.0.1:${basePort}`;
   const NO_CACHE = { "x-bench-cache": "off" };
   try {
+    const server = startServer(serverUrl.toString(), port, context.sessionSecret);
+    servers.push(server);
+    const baseServer = startServer(baseServerUrl.toString(), basePort, context.sessionSecret);
+    servers.push(baseServer);
     await waitUntilReady(scaledBase, agent, server);
     await waitUntilReady(freshBase, agent, baseServer);
     const basePages = (await scalePages(context.sql)).filter((page) => wanted(options, page.name));
@@ -348,7 +350,7 @@ async function scaledPass(context: {
     }
     return { scale: options.scale, database, loadSeconds, seconds: (performance.now() - started) / 1000, rows };
   } finally {
-    await Promise.all([stopServer(server), stopServer(baseServer)]);
+    await Promise.all(servers.map(stopServer));
     proxy.close();
     await scaledSql.end();
   }

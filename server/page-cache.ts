@@ -79,6 +79,21 @@ interface Pending {
   settle: (entry: Entry | null) => void;
 }
 
+/** How long a request waits for another's render of the same page before rendering it itself. */
+const COALESCE_WAIT_MS = 3_000;
+/** Keys remembered as not storable (see PageCache.unstorable): cleared rather than left to grow. */
+const MAX_UNSTORABLE_KEYS = 1_000;
+
+/** The promise's value, or null when it takes longer than `ms`. */
+function withDeadline<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** A render under way for a key: requests for the same page wait for it instead of rendering it again. */
 interface InFlight {
   generation: number;
@@ -187,6 +202,8 @@ export class PageCache {
    * of the home page for eight concurrent visitors, 15 ms of CPU each).
    */
   private readonly inFlight = new Map<string, InFlight>();
+  /** Keys whose render could not be stored since the last change: nobody waits for those. */
+  private readonly unstorable = new Set<string>();
 
   constructor(private readonly options: PageCacheOptions) {
     this.entries = new LRUCache<string, Entry>({
@@ -203,6 +220,7 @@ export class PageCache {
     this.entries.clear();
     // Renders under way began before the change: nobody waits for them any more.
     this.inFlight.clear();
+    this.unstorable.clear();
   }
 
   snapshot(): PageCacheStats {
@@ -227,10 +245,11 @@ export class PageCache {
         this.send(req, res, entry);
         return;
       }
-      // Another request is rendering this page since the last change: its page is this one's.
+      // Another request is rendering this page since the last change: its page is this one's,
+      // unless it takes longer than COALESCE_WAIT_MS (a database in trouble): then render too.
       const rendering = this.inFlight.get(key);
       if (rendering && rendering.generation === this.generation) {
-        const rendered = await rendering.entry;
+        const rendered = await withDeadline(rendering.entry, COALESCE_WAIT_MS);
         if (rendered) {
           this.stats.coalesced++;
           this.send(req, res, rendered);
@@ -238,6 +257,11 @@ export class PageCache {
         }
       }
       this.stats.misses++;
+      // Remix answers HEAD without a body: a HEAD renders for itself, and what it gets is neither
+      // stored nor handed to anyone (before, a HEAD that missed stored an empty page for GETs).
+      // Nor does anyone wait for a page that could not be stored since the last change (a 404,
+      // a page that sets a cookie): each of its requests renders at once, as before.
+      if (req.method === "HEAD" || this.unstorable.has(key)) return next();
       let settle: (entry: Entry | null) => void = () => {};
       const inFlight: InFlight = { generation: this.generation, entry: new Promise((resolve) => (settle = resolve)) };
       this.inFlight.set(key, inFlight);
@@ -270,6 +294,10 @@ export class PageCache {
     if (!pending) return false;
     const cacheControl = response.headers.get("cache-control");
     if (response.status !== 200 || response.headers.has("set-cookie") || (cacheControl && /no-store|private/i.test(cacheControl))) {
+      if (pending.generation === this.generation) {
+        if (this.unstorable.size >= MAX_UNSTORABLE_KEYS) this.unstorable.clear();
+        this.unstorable.add(pending.key);
+      }
       pending.settle(null);
       return false;
     }

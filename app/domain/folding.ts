@@ -41,7 +41,10 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** A text as an SQL string literal, for expressions that take no bound parameters. */
+/**
+ * A text as an SQL string literal, for expressions that take no bound parameters. Only for the
+ * constants of this file: a visitor's text is always a bound parameter.
+ */
 const literal = (text: string) => sql.raw(`'${text.replace(/'/g, "''")}'`);
 
 /**

@@ -91,7 +91,7 @@ export function parseQuery<S extends z.AnyZodObject>(schema: S, params: URLSearc
 export const meetingListQuery = z.object({
   /** One initiative, by its slug: the link from an initiative's page. */
   initiative: z.preprocess(blankToUndefined, initiativeSlug.optional()),
-  /** Words of an initiative's name or summary, in any of its languages. */
+  /** Words of an initiative's name or summary, in any of its languages (replaces `initiative` in the form). */
   q: search,
   axis: oneOf(axes),
   page,

@@ -52,7 +52,6 @@ export default function Meetings() {
         <a href={webcal}>{t("feeds.subscribe")}</a>
       </p>
       <FilterForm action="/meetings" label={t("list.filtersLabel")} columns="md:grid-cols-[2fr_1fr_auto]">
-        {filters.initiative ? <input type="hidden" name="initiative" value={filters.initiative} /> : null}
         <SearchField label={t("list.initiativeLabel")} hint={t("list.initiativeWords")} defaultValue={filters.q} />
         <SelectField
           name="axis"

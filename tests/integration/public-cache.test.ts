@@ -162,6 +162,19 @@ describe("the public page cache", () => {
     expect(a.cache.stats.coalesced - before.coalesced).toBeGreaterThan(0);
   });
 
+  // Remix answers HEAD without a body: stored, that empty page went to every GET after it.
+  it("never keeps the empty answer of a HEAD that missed for the GETs after it", async () => {
+    a.cache.clear();
+    const head = await fetch(`${a.base}/initiatives/${initiative.slug}`, { method: "HEAD", headers: browser });
+    expect(head.status).toBe(200);
+    expect(a.cache.snapshot().entries).toBe(0);
+    const page = await get(a, `/initiatives/${initiative.slug}`);
+    expect(page.text).toContain("Cached Coalition");
+    // The GET's page is stored, and a HEAD now answers from it.
+    const again = await fetch(`${a.base}/initiatives/${initiative.slug}`, { method: "HEAD", headers: browser });
+    expect(again.headers.get("etag")).toBe(page.response.headers.get("etag"));
+  });
+
   it("keys pages by language: a French reader never gets the English page", async () => {
     const english = await get(a, "/initiatives", { "accept-language": "en" });
     const french = await get(a, "/initiatives", { "accept-language": "fr" });

@@ -189,8 +189,8 @@ export interface MeetingListQuery {
 
 /**
  * /meetings: upcoming meetings of public initiatives, soonest first; two statements whatever the
- * page. The initiative is chosen by its slug (from its page) or by words of its name in any of
- * its languages (the initiatives' full-text indexes): a list of every initiative with something
+ * page. The initiative is chosen by its slug (from its page) or by words of its name or summary
+ * in any of its languages (the initiatives' full-text indexes): a list of every initiative with something
  * coming up was a thousand options on the bench data, most of the page's weight.
  */
 export async function listUpcomingMeetings(db: Executor, query: MeetingListQuery, now = new Date()) {
