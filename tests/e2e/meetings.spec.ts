@@ -74,6 +74,8 @@ test("a lead posts, changes and cancels a meeting; participants are told, the pu
   await shoot(page, "meetings");
   // The same initiative found by words of its name, typed in the filter (works without JavaScript too: a GET form).
   await page.getByRole("link", { name: "Show the meetings of every initiative" }).click();
+  // The filter form is drawn again for the new address: type once it is there.
+  await expect(page).toHaveURL(/\/meetings$/);
   await page.getByRole("searchbox", { name: "Initiative" }).fill("information democ");
   await page.getByRole("search", { name: "Filter meetings" }).getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
