@@ -1,5 +1,5 @@
 // /meetings: upcoming meetings across the public initiatives, soonest first, filtered by
-// initiative (its slug from its page, or words of its name) and axis, with the calendar feeds to
+// initiative (its slug from its page, or words of its name or summary) and axis, with the calendar feeds to
 // subscribe to. Public; never the online links.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
